@@ -1,0 +1,80 @@
+# macro-ops.awk - `ops` facts for ops initialisers written inside
+# #define bodies (s390-style FOO_DOMAIN_OPS macros), which Coccinelle does
+# not expand.  Engine-independent textual pre-pass; the resolver merges
+# its facts with the engines' (one finding per entry point).
+#
+# Usage: awk -f macro-ops.awk FILE...   (paths as they should be printed)
+#
+# The struct type is not visible inside a macro: it is taken from the
+# first parameter of the stored function's definition in the same file.
+
+BEGIN { OFS = "\t" }
+
+FNR == 1 {
+	flush_file()
+	inmacro = 0
+	nf = 0
+}
+
+{ text[FILENAME] = text[FILENAME] $0 "\n" }
+
+/^[ \t]*#[ \t]*define[ \t]+[A-Za-z_][A-Za-z0-9_]*/ {
+	m = $0
+	sub(/^[ \t]*#[ \t]*define[ \t]+/, "", m)
+	match(m, /^[A-Za-z_][A-Za-z0-9_]*/)
+	macro = substr(m, 1, RLENGTH)
+	inmacro = 1
+}
+
+inmacro {
+	line = $0
+	while (match(line, /\.(unmap_pages|unmap|unmap_range|iotlb_sync)[ \t]*=[ \t]*[A-Za-z_][A-Za-z0-9_]*/)) {
+		s = substr(line, RSTART + 1, RLENGTH - 1)
+		fld = s; sub(/[ \t]*=.*/, "", fld)
+		fn = s; sub(/^[^=]*=[ \t]*/, "", fn)
+		found[++nf] = FILENAME SUBSEP FNR SUBSEP macro SUBSEP fld SUBSEP fn
+		line = substr(line, RSTART + RLENGTH)
+	}
+	if ($0 !~ /\\[ \t]*$/)
+		inmacro = 0
+}
+
+function classify(file, fn,    t) {
+	t = text[file]
+	if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+io_pgtable_ops[ \t]*\\*"))
+		return "io_pgtable_ops"
+	if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+pt_iommu[ \t]*\\*"))
+		return "pt_iommu_ops"
+	if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+iommu_domain[ \t]*\\*"))
+		return "iommu_domain_ops"
+	return ""
+}
+
+function flush_file(    i, p, type, seen) {
+	for (i = 1; i <= nf; i++) {
+		split(found[i], p, SUBSEP)
+		if (!(p[1] SUBSEP p[3] in mtype)) {
+			mtype[p[1], p[3]] = ""
+		}
+		if (p[4] != "iotlb_sync") {
+			type = classify(p[1], p[5])
+			if (type != "")
+				mtype[p[1], p[3]] = type
+		}
+	}
+	for (i = 1; i <= nf; i++) {
+		split(found[i], p, SUBSEP)
+		type = mtype[p[1], p[3]]
+		if (type == "")
+			continue
+		if (!((p[1], p[3]) in seen)) {
+			seen[p[1], p[3]] = 1
+			print "ops", p[1], p[2], "macro@" p[3], type, "-", "-"
+		}
+		print "ops", p[1], p[2], "macro@" p[3], type, p[4], p[5]
+	}
+	nf = 0
+	delete text
+}
+
+END { flush_file() }
