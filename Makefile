@@ -1,0 +1,76 @@
+# gatherlint - top-level Makefile
+#
+#   make audit [KDIR=DIR]   the main job: audit the bundled corpus, or a kernel tree
+#   make check              the whole test suite (ends with "N passed, N failed")
+#   make install PREFIX=... install-cocci KDIR=... install-hooks GIT_DIR=...
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+ENGINE   ?= cocci
+SHAREDIR  = $(DESTDIR)$(PREFIX)/share/gatherlint
+BINDIR    = $(DESTDIR)$(PREFIX)/bin
+
+COCCI_FILES = $(wildcard cocci/*.cocci)
+HOOKS       = $(wildcard checkpatch-hooks/*)
+
+.PHONY: all deps deps-audit plugin api check audit install install-cocci \
+	install-hooks clean
+
+all: plugin
+
+deps:
+	@lib/deps.sh check
+
+deps-audit:
+	@lib/deps.sh audit
+
+plugin:
+	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin; fi
+
+# Re-render lib/gather-api.txt into the semantic patches (the committed
+# files must equal the rendering; `make check` verifies it).
+api:
+	@for f in $(COCCI_FILES); do lib/gen-api.sh cocci $$f; done
+
+audit: deps-audit
+	@if [ -n "$(KDIR)" ]; then \
+		bin/gatherlint audit --engine=$(ENGINE) "$(KDIR)"; \
+	else \
+		cd test-drivers && ../bin/gatherlint audit --engine=$(ENGINE) \
+			formats fills misses clean ops paths xfile lone; \
+	fi
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@tests/run.sh
+
+install: all
+	install -d $(BINDIR) $(SHAREDIR)/lib $(SHAREDIR)/cocci \
+		$(SHAREDIR)/gcc-plugin $(SHAREDIR)/checkpatch-hooks
+	install -m 0755 bin/gatherlint $(BINDIR)/gatherlint
+	install -m 0644 lib/*.awk lib/*.txt $(SHAREDIR)/lib/
+	install -m 0755 lib/*.sh $(SHAREDIR)/lib/
+	install -m 0644 $(COCCI_FILES) $(SHAREDIR)/cocci/
+	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
+		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \
+	fi
+	@for h in $(HOOKS); do \
+		[ -f "$$h" ] && install -m 0755 "$$h" $(SHAREDIR)/checkpatch-hooks/; \
+	done; true
+
+# Place the semantic patches where a plain `make coccicheck` finds them.
+install-cocci:
+	@if [ -z "$(KDIR)" ]; then echo "make install-cocci: give KDIR=<kernel tree>" >&2; exit 2; fi
+	@if [ ! -d "$(KDIR)/scripts/coccinelle" ]; then \
+		echo "make install-cocci: $(KDIR) has no scripts/coccinelle" >&2; exit 2; fi
+	install -d "$(KDIR)/scripts/coccinelle/iommu"
+	install -m 0644 $(COCCI_FILES) "$(KDIR)/scripts/coccinelle/iommu/"
+
+install-hooks:
+	@if [ -x checkpatch-hooks/install.sh ]; then \
+		checkpatch-hooks/install.sh "$(GIT_DIR)"; \
+	else echo "make install-hooks: no hooks yet" >&2; exit 2; fi
+
+clean:
+	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin clean; fi
+	rm -rf tests/out

@@ -1,0 +1,44 @@
+# tests/lib.sh - sourced by every tests/t-*.sh: TAP-style ok / not ok
+# lines, counted in $TALLY (one line per result) for tests/run.sh.
+# shellcheck shell=sh disable=SC2034
+
+top=$(cd "$(dirname "$0")/.." && pwd -P)
+GL=$top/bin/gatherlint
+CORPUS=$top/test-drivers
+OUT=$top/tests/out
+mkdir -p "$OUT"
+: "${TALLY:=$OUT/tally}"
+
+ok() {
+	printf 'ok - %s\n' "$*"
+	echo pass >> "$TALLY"
+}
+
+not_ok() {
+	printf 'not ok - %s\n' "$*"
+	echo fail >> "$TALLY"
+}
+
+check() {	# check DESCRIPTION COMMAND...
+	d=$1
+	shift
+	if "$@" > "$OUT/last.log" 2>&1; then ok "$d"; else
+		not_ok "$d"
+		sed 's/^/#   /' "$OUT/last.log" | head -20
+	fi
+}
+
+skip() {
+	printf 'ok - # SKIP %s\n' "$*"
+}
+
+# The corpus theme directories (one run, so cross-file facts resolve).
+THEMES="formats fills misses clean ops paths xfile lone"
+
+have_engine() {	# have_engine cocci|gcc
+	case $1 in
+	cocci) [ -x "$top/lib/engine-cocci.sh" ] && command -v spatch >/dev/null ;;
+	gcc) [ -x "$top/lib/engine-gcc.sh" ] && [ -f "$top/gcc-plugin/gatherlint_plugin.so" ] ;;
+	*) false ;;
+	esac
+}

@@ -1,0 +1,22 @@
+#!/bin/sh
+# tests/run.sh - the whole test suite (make check).  Runs tests/t-*.sh in
+# order; every check prints one ok / not ok line; ends with the line
+# "N passed, N failed" and exits non-zero on any failure.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd -P)
+mkdir -p "$top/tests/out"
+TALLY=$top/tests/out/tally
+export TALLY
+: > "$TALLY"
+for t in "$top"/tests/t-*.sh; do
+	[ -n "${ONLY-}" ] && case $t in *"$ONLY"*) ;; *) continue ;; esac
+	printf '# %s\n' "$(basename "$t")"
+	if ! sh "$t"; then
+		printf 'not ok - %s exited non-zero\n' "$(basename "$t")"
+		echo fail >> "$TALLY"
+	fi
+done
+passed=$(grep -c '^pass$' "$TALLY")
+failed=$(grep -c '^fail$' "$TALLY")
+printf '%s passed, %s failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

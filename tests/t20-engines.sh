@@ -1,0 +1,60 @@
+#!/bin/sh
+# Each engine over the corpus, once per core state, compared exactly with
+# the inline expectations: a missing finding and an extra finding both fail.
+. "$(dirname "$0")/lib.sh"
+
+cd "$CORPUS" || exit 1
+# shellcheck disable=SC2086
+files=$(find $THEMES -name '*.c' | LC_ALL=C sort)
+
+for engine in cocci gcc; do
+	if ! have_engine "$engine"; then
+		not_ok "engine $engine is not available"
+		continue
+	fi
+	facts=$OUT/corpus.$engine.facts
+	# shellcheck disable=SC2086
+	if ! "$GL" audit --engine="$engine" --fail-on=never --format=tsv \
+		--facts-out="$facts" $THEMES > "$OUT/corpus.$engine.unknown.tsv" \
+		2> "$OUT/corpus.$engine.err"; then
+		not_ok "$engine: audit of the corpus ran"
+		sed 's/^/#   /' "$OUT/corpus.$engine.err" | head
+		continue
+	fi
+	ok "$engine: audit of the corpus ran"
+	for state in unknown latent exposed protected; do
+		got=$OUT/corpus.$engine.$state.got
+		want=$OUT/corpus.$engine.$state.want
+		if [ "$state" = unknown ]; then
+			tsv=$OUT/corpus.$engine.unknown.tsv
+		else
+			tsv=$OUT/corpus.$engine.$state.tsv
+			# shellcheck disable=SC2086
+			"$GL" audit --engine="$engine" --fail-on=never --format=tsv \
+				--core="$state" --facts-in="$facts" $THEMES > "$tsv"
+		fi
+		awk -F '\t' -v OFS='\t' 'NR > 1 { print $2, $3, $1, $5 }' "$tsv" |
+			LC_ALL=C sort > "$got"
+		# shellcheck disable=SC2086
+		awk -v state="$state" -v engine="$engine" -f "$top/tests/expect.awk" \
+			$files | LC_ALL=C sort > "$want"
+		for f in $files; do
+			w=$(grep "^$f	" "$want")
+			g=$(grep "^$f	" "$got")
+			if [ "$w" = "$g" ]; then
+				ok "$engine $state $f"
+			else
+				not_ok "$engine $state $f"
+				printf '%s\n' "$w" > "$OUT/w"
+				printf '%s\n' "$g" > "$OUT/g"
+				diff "$OUT/w" "$OUT/g" | sed -n 's/^</#   missing:/p; s/^>/#   extra:  /p'
+			fi
+		done
+		# findings outside the corpus files (must be none)
+		stray=$(cut -f1 "$got" | LC_ALL=C sort -u | while read -r f; do
+			case " $(echo $files) " in *" $f "*) ;; *) echo "$f" ;; esac
+		done)
+		if [ -z "$stray" ]; then ok "$engine $state: no finding outside the corpus files"
+		else not_ok "$engine $state: findings in $stray"; fi
+	done
+done
