@@ -318,9 +318,10 @@ function emit(rule, file, line, col, fname, sev, msg,    g) {
 	return g
 }
 
-function note(g, file, line, col, msg) {
-	fnotes[g] = fnotes[g] "N" OFS file OFS line OFS (col == "" ? 1 : col) \
-		OFS msg "\n"
+function note(g, file, line, col, msg,    rec) {
+	rec = "N" OFS file OFS line OFS (col == "" ? 1 : col) OFS msg "\n"
+	if (index(fnotes[g], rec) == 0)
+		fnotes[g] = fnotes[g] rec
 }
 
 # Explain why return r of function k is not covered in ctx (chain notes).

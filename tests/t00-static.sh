@@ -1,0 +1,36 @@
+#!/bin/sh
+# Static checks of the repository itself.
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 1
+
+shfiles=$(grep -rlE '^#! ?/bin/sh' bin lib tests checkpatch-hooks bench .ci test-drivers \
+	gcc-plugin cocci 2>/dev/null | grep -v '/out/' | LC_ALL=C sort)
+for f in $shfiles; do
+	check "shellcheck $f" shellcheck -x -s sh "$f"
+done
+
+no_python() {
+	! grep -rIl --exclude-dir=build --exclude-dir=.git --exclude-dir=out \
+		-e 'script:python' -e '^#!.*python' . | grep -v '^./tests/t00-static.sh$'
+}
+check "no Python anywhere" no_python
+
+for c in cocci/*.cocci; do
+	[ -f "$c" ] || continue
+	rendered() {
+		cp "$c" "$OUT/api.cocci" && lib/gen-api.sh cocci "$OUT/api.cocci" &&
+			cmp "$c" "$OUT/api.cocci"
+	}
+	check "$c carries the rendering of lib/gather-api.txt" rendered
+	once() {
+		[ "$(grep -c 'Options:' "$c")" -le 1 ] && [ "$(grep -c 'Requires:' "$c")" -le 1 ]
+	}
+	check "$c: Options:/Requires: appear at most once (scripts/coccicheck greps them)" once
+	modes() {
+		for m in patch context org report; do
+			grep -q "^virtual $m" "$c" || return 1
+		done
+	}
+	check "$c declares the four coccicheck modes" modes
+done
