@@ -1,0 +1,144 @@
+#!/bin/sh
+# The CLI: core probe, core override, bad input, output formats, baseline,
+# exit codes.
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+cd "$CORPUS" || exit 1
+
+# --- core probe on the mini cores ----------------------------------------
+for s in latent exposed protected; do
+	d=cores/$s
+	want=$(sed -n 's|.*/\* core-probe: \([A-Z]*\) \*/.*|\1|p' "$d/include/linux/iommu.h")
+	probe() { "$GL" core "$d" | grep -q "^$want "; }
+	check "core $d prints $want" probe
+done
+probe_lone() { "$GL" core lone | grep -q '^UNKNOWN'; }
+check "core of a directory without core files is UNKNOWN" probe_lone
+
+for s in latent exposed protected; do
+	d=cores/$s
+	"$GL" audit --fail-on=never --format=tsv "$d" > "$OUT/core.$s.tsv" 2> "$OUT/core.$s.err"
+	awk -F '\t' -v OFS='\t' 'NR > 1 && $1 == "core-empty-gather-skip" { print "'"$d"'/" $2, $3, $1, $5 }' \
+		"$OUT/core.$s.tsv" | LC_ALL=C sort > "$OUT/core.$s.got"
+	(cd "$d" && awk -v state="$s" -v engine=cocci -v prefix="$d/" \
+		-f "$top/tests/expect.awk" include/linux/iommu.h drivers/iommu/iommu.c) |
+		grep core-empty-gather-skip | LC_ALL=C sort > "$OUT/core.$s.want"
+	check "audit $d reports core-empty-gather-skip exactly as expected" \
+		cmp "$OUT/core.$s.want" "$OUT/core.$s.got"
+done
+
+# --- a lone out-of-tree file: UNKNOWN, --core= and KDIR= -------------------
+lone=$(find lone -name '*.c' | head -1)
+sev_of() {	# sev_of ARGS... -> severities of unmap-gather-unfilled
+	"$GL" audit --fail-on=never --format=tsv "$@" |
+		awk -F '\t' '$1 == "unmap-gather-unfilled" { print $5 }' | LC_ALL=C sort -u
+}
+t_unknown() { [ "$(sev_of "$lone")" = warning ] && sev_of "$lone" >/dev/null; }
+check "lone file: core UNKNOWN gives warning" t_unknown
+t_core() { [ "$(sev_of --core=exposed "$lone")" = error ]; }
+check "lone file: --core=exposed gives error" t_core
+t_core_p() { [ "$(sev_of --core=protected "$lone")" = note ]; }
+check "lone file: --core=protected gives note" t_core_p
+t_kdir() { [ "$(KDIR=cores/exposed sev_of "$lone")" = error ]; }
+check "lone file: KDIR=cores/exposed gives error" t_kdir
+t_state_col() {
+	"$GL" audit --fail-on=never --format=tsv "$lone" |
+		awk -F '\t' 'NR > 1 && $6 != "UNKNOWN" { bad = 1 } END { exit bad }'
+}
+check "lone file: tsv core_state column is UNKNOWN" t_state_col
+
+# --- exit codes and bad input -------------------------------------------------
+exits() {	# exits CODE ARGS...  (and a one-line error on stderr for 2)
+	want=$1
+	shift
+	"$GL" "$@" > "$OUT/x.out" 2> "$OUT/x.err"
+	got=$?
+	[ "$got" -eq "$want" ] || { echo "exit $got, wanted $want"; cat "$OUT/x.err"; return 1; }
+	if [ "$want" -eq 2 ]; then
+		[ "$(wc -l < "$OUT/x.err")" -eq 1 ] && grep -q '^gatherlint: ' "$OUT/x.err"
+	fi
+}
+check "exit 1 when a warning is found" exits 1 audit "$lone"
+check "exit 0 with --fail-on=error on a warning" exits 0 audit --fail-on=error "$lone"
+check "exit 0 with --fail-on=never" exits 0 audit --fail-on=never "$lone"
+check "unknown option: exit 2" exits 2 audit --frobnicate "$lone"
+check "unknown engine: exit 2" exits 2 audit --engine=sparse "$lone"
+check "unknown format: exit 2" exits 2 audit --format=xml "$lone"
+check "bad --jobs: exit 2" exits 2 audit --jobs=x "$lone"
+check "missing path: exit 2" exits 2 audit no/such/file.c
+check "empty directory: exit 2" exits 2 audit bad/empty
+check "non-C file: exit 2" exits 2 audit bad/notes.txt
+check "unknown command: exit 2" exits 2 frob
+mkdir -p "$OUT/noiommu"
+printf 'int main(void)\n{\n\treturn 0;\n}\n' > "$OUT/noiommu/main.c"
+check "a tree with no IOMMU code: exit 2" exits 2 audit "$OUT/noiommu"
+unparsable=$(grep -l 'expect: analysis-incomplete' bad/*.c | head -1)
+t_unparsable() {
+	"$GL" audit --format=tsv "$unparsable" > "$OUT/unp.tsv"
+	rc=$?
+	[ $rc -eq 1 ] && grep -q '^analysis-incomplete	' "$OUT/unp.tsv"
+}
+check "a file that does not parse: analysis-incomplete, exit 1" t_unparsable
+if [ -r "$lone" ]; then
+	cp "$lone" "$OUT/unreadable.c" && chmod 000 "$OUT/unreadable.c"
+	if [ "$(id -u)" -ne 0 ]; then
+		check "unreadable file: exit 2" exits 2 audit "$OUT/unreadable.c"
+	else
+		skip "unreadable file (root reads everything)"
+	fi
+	rm -f "$OUT/unreadable.c"
+fi
+# A PATH without spatch: every other tool of /usr/bin and /bin is there.
+nospatch=$OUT/nospatch-bin
+rm -rf "$nospatch" && mkdir -p "$nospatch"
+for b in /usr/bin/* /bin/*; do
+	n=${b##*/}
+	[ "$n" = spatch ] || [ -e "$nospatch/$n" ] || ln -s "$b" "$nospatch/$n" 2>/dev/null
+done
+t_nospatch() {
+	PATH=$nospatch "$GL" audit "$lone" > /dev/null 2> "$OUT/nosp.err"
+	[ $? -eq 2 ] && grep -q 'spatch' "$OUT/nosp.err" && [ "$(wc -l < "$OUT/nosp.err")" -eq 1 ]
+}
+check "missing spatch: exit 2 naming it" t_nospatch
+
+# --- output formats -----------------------------------------------------------
+# shellcheck disable=SC2086
+"$GL" audit --fail-on=never --format=tsv $THEMES > "$OUT/all.tsv"
+n=$(($(wc -l < "$OUT/all.tsv") - 1))
+t_hdr() { [ "$(head -1 "$OUT/all.tsv")" = "$(printf 'rule\tfile\tline\tfunction\tseverity\tcore_state\tmessage')" ]; }
+check "tsv header" t_hdr
+t_tsvcols() { awk -F '\t' 'NF != 7 { exit 1 }' "$OUT/all.tsv"; }
+check "tsv: 7 columns on every line" t_tsvcols
+# shellcheck disable=SC2086
+t_json() { "$GL" audit --fail-on=never --format=json $THEMES | jq -e "length == $n and all(.[]; has(\"rule\") and has(\"notes\") and has(\"fix\"))" >/dev/null; }
+check "json: valid, one object per finding ($n)" t_json
+# shellcheck disable=SC2086
+t_sarif() { "$GL" audit --fail-on=never --format=sarif $THEMES | jq -e ".version == \"2.1.0\" and (.runs[0].results | length) == $n" >/dev/null; }
+check "sarif: valid JSON, 2.1.0, one result per finding" t_sarif
+# shellcheck disable=SC2086
+t_cp() {
+	"$GL" audit --fail-on=never --format=checkpatch $THEMES > "$OUT/cp.txt"
+	[ "$(grep -cE '^(ERROR|WARNING|CHECK):IOMMU_[A-Z_]+: ' "$OUT/cp.txt")" -eq "$n" ] &&
+		[ "$(grep -cE '^#[0-9]+: FILE: [^:]+:[0-9]+:$' "$OUT/cp.txt")" -eq "$n" ]
+}
+check "checkpatch: TYPE line and #N: FILE: line per finding" t_cp
+# shellcheck disable=SC2086
+t_text() {
+	"$GL" audit --fail-on=never $THEMES > "$OUT/all.txt"
+	[ "$(grep -cE '^[^ :]+:[0-9]+:[0-9]+: (error|warning|note): .* \[[a-z-]+\]$' "$OUT/all.txt")" -eq "$n" ] &&
+		tail -1 "$OUT/all.txt" | grep -q '^gatherlint: [0-9]* error'
+}
+check "text: GCC-style lines and a summary" t_text
+# shellcheck disable=SC2086
+t_base() {
+	"$GL" audit --baseline="$OUT/all.tsv" --format=tsv $THEMES > "$OUT/base.tsv" &&
+		[ "$(wc -l < "$OUT/base.tsv")" -eq 1 ]
+}
+check "baseline: every known finding suppressed, exit 0" t_base
+t_base_new() {
+	head -2 "$OUT/all.tsv" | sed '2d' > "$OUT/empty-base.tsv"
+	# shellcheck disable=SC2086
+	"$GL" audit --baseline="$OUT/empty-base.tsv" --format=tsv --fail-on=never $THEMES |
+		cmp - "$OUT/all.tsv"
+}
+check "baseline: an empty baseline suppresses nothing" t_base_new
