@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2086,SC2013
 # gatherlint fix on a copy of the corpus, per engine: the diff applies with
 # patch -p1, touches only entry points (never format code), the fixed files
 # compile, the re-audit is clean, a second fix is empty, --in-place writes
