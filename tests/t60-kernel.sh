@@ -1,0 +1,78 @@
+#!/bin/sh
+# The real kernel tree (Debian's linux-source-6.1): whole-tree audit equal
+# to tests/kernel/linux-6.1.expected, the fix applies with patch -p1,
+# re-audits clean and is idempotent; coccicheck in its four modes and
+# after install-cocci.
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+K=$("$top/tests/kernel/tree.sh") || { not_ok "linux-source-6.1 tree available"; exit 0; }
+ok "linux-source-6.1 tree available ($K)"
+dirty=$top/build/.linux-source-6.1.dirty
+
+# --- whole-tree audit ---------------------------------------------------------
+"$GL" audit --fail-on=never --format=tsv "$K" > "$OUT/k.tsv" 2> "$OUT/k.err"
+check "audit of the whole 6.1 tree ran" test $? -eq 0
+awk -F '\t' -v OFS='\t' 'NR > 1 { print $2, $3, $1, $5 }' "$OUT/k.tsv" | LC_ALL=C sort > "$OUT/k.got"
+grep -v '^#' "$top/tests/kernel/linux-6.1.expected" | awk '
+	NF { split($1, a, ":"); printf "%s\t%s\t%s\t%s\n", a[1], a[2], $2, $3 }' |
+	LC_ALL=C sort > "$OUT/k.want"
+if cmp -s "$OUT/k.want" "$OUT/k.got"; then
+	ok "6.1 findings equal tests/kernel/linux-6.1.expected ($(wc -l < "$OUT/k.got") findings)"
+else
+	not_ok "6.1 findings equal tests/kernel/linux-6.1.expected"
+	diff "$OUT/k.want" "$OUT/k.got" | sed -n 's/^</#   missing:/p; s/^>/#   extra:  /p'
+fi
+t_state() { awk -F '\t' 'NR > 1 && $6 != "LATENT" { bad = 1 } END { exit bad }' "$OUT/k.tsv"; }
+check "6.1 core state is LATENT on every finding" t_state
+t_core() { "$GL" core "$K" | grep -q '^LATENT include/linux/iommu.h:'; }
+check "gatherlint core on 6.1 prints LATENT with the file:line" t_core
+
+# --- fix: applies, re-audits clean, idempotent, reverted ------------------------
+"$GL" fix "$K" > "$OUT/k.diff" 2> "$OUT/k.fix.err"
+check "fix of the 6.1 tree: a non-empty diff" test -s "$OUT/k.diff"
+t_apply() {
+	(cd "$K" && patch -p1 --dry-run -s < "$OUT/k.diff") || return 1
+	touch "$dirty"
+	(cd "$K" && patch -p1 -s --no-backup-if-mismatch < "$OUT/k.diff")
+}
+check "fix of the 6.1 tree applies with patch -p1" t_apply
+t_reclean() {
+	"$GL" audit --format=tsv --fail-on=never "$K" |
+		awk -F '\t' '$1 == "unmap-gather-unfilled" && $5 != "note" { print; bad = 1 } END { exit bad }'
+}
+check "6.1 re-audit after the fix: no unmap-gather-unfilled at warning or above" t_reclean
+t_idem() { d=$("$GL" fix "$K") && [ -z "$d" ]; }
+check "6.1: a second fix prints an empty diff" t_idem
+t_revert() { (cd "$K" && patch -R -p1 -s --no-backup-if-mismatch < "$OUT/k.diff") && rm -f "$dirty"; }
+check "6.1: the fix reverts cleanly" t_revert
+
+# --- coccicheck ---------------------------------------------------------------
+main=$top/cocci/iommu_unmap_gather.cocci
+if [ ! -f "$main" ]; then
+	not_ok "cocci/iommu_unmap_gather.cocci exists"
+	exit 0
+fi
+for mode in report patch context org; do
+	make -s -C "$K" coccicheck MODE=$mode COCCI="$main" M=drivers/iommu \
+		> "$OUT/cc.$mode" 2> "$OUT/cc.$mode.err"
+	check "make coccicheck MODE=$mode in 6.1 exits 0" test $? -eq 0
+done
+t_report() { grep -qE '^drivers/iommu/sprd-iommu\.c:[0-9]+:[0-9]+-[0-9]+: .*unmap-gather-unfilled' "$OUT/cc.report"; }
+check "coccicheck report: names sprd-iommu.c in coccicheck format" t_report
+t_patch() { grep -q '^+.*iommu_iotlb_gather_add_range(' "$OUT/cc.patch"; }
+check "coccicheck patch: adds iommu_iotlb_gather_add_range()" t_patch
+t_context() { grep -q '^\*.*return' "$OUT/cc.context"; }
+check "coccicheck context: marks the offending returns with *" t_context
+t_org() { grep -q '^\* TODO' "$OUT/cc.org"; }
+check "coccicheck org: org-mode TODO entries" t_org
+
+rm -rf "$K/scripts/coccinelle/iommu"
+check "make install-cocci KDIR=6.1" make -s -C "$top" install-cocci KDIR="$K"
+t_installed() {
+	make -s -C "$K" coccicheck MODE=report M=drivers/iommu/sprd-iommu.c \
+		COCCI="$K/scripts/coccinelle/iommu/$(basename "$main")" 2>/dev/null |
+		grep -q 'unmap-gather-unfilled'
+}
+check "installed script runs from scripts/coccinelle/iommu" t_installed
+rm -rf "$K/scripts/coccinelle/iommu"
