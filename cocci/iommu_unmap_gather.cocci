@@ -1,0 +1,680 @@
+/// Find IOMMU unmap callbacks that return a nonzero size without filling
+/// the iotlb gather.  Since 90c5def10bea ("iommu: Do not call drivers for
+/// empty gathers") iommu_iotlb_sync() skips .iotlb_sync for an empty
+/// gather, so such a driver loses its TLB flush: stale IOTLB entries, DMA
+/// to freed memory.  The fix adds iommu_iotlb_gather_add_range() before
+/// the return (or the core back-fills the gather, see gatherlint).
+///
+/// Run alone (make coccicheck) the script sees one file: a function of
+/// another file that receives the gather is assumed to fill it, and an
+/// io-pgtable format is assumed to fill only through the driver's own
+/// iommu_flush_ops.tlb_add_page (true of every upstream format before
+/// 2026).  `gatherlint audit` runs it with -D facts and resolves formats,
+/// flush callbacks and helpers across files, and the core state.
+///
+// Confidence: High
+// Copyright: (C) 2026 The gatherlint authors.  GPL-2.0
+// URL: https://example.invalid/gatherlint
+// Comments: one report per entry point, at its first uncovered return
+// Options: --no-includes --include-headers
+
+virtual patch
+virtual context
+virtual org
+virtual report
+virtual facts
+
+@initialize:ocaml@
+@@
+(* gatherlint-api-begin *)
+(* Generated from lib/gather-api.txt by lib/gen-api.sh; do not edit. *)
+let api_fill = [("iommu_iotlb_gather_add_range", 0); ("iommu_iotlb_gather_add_page", 1)]
+let api_flush = [("io_pgtable_tlb_flush_walk", -1); ("io_pgtable_tlb_flush_all", -1)]
+let api_flushcb = [("tlb_flush_walk", -1); ("tlb_flush_all", -1)]
+let api_queued = [("iommu_iotlb_gather_queued", 0)]
+let api_tlbadd = [("io_pgtable_tlb_add_page", 1)]
+let api_tlbaddcb = [("tlb_add_page", 0)]
+let api_fmtalloc = [("alloc_io_pgtable_ops", 0)]
+(* gatherlint-api-end *)
+
+let in_api l name = List.mem_assoc name l
+let at = String.make 1 (Char.chr 64)
+let one p = List.hd p
+let file p = (one p).Coccilib.file
+let line p = (one p).Coccilib.line
+let col p = (one p).Coccilib.col + 1
+let cur p = (one p).Coccilib.current_element
+
+let collapse s =
+  String.concat " " (List.filter (fun x -> x <> "")
+    (String.split_on_char ' '
+      (String.map (fun c -> if c = '\t' || c = '\n' then ' ' else c) s)))
+
+let words t =
+  List.filter (fun w -> w <> "" && w <> "static" && w <> "inline" && w <> "const")
+    (String.split_on_char ' ' (collapse t))
+
+let retkind t =
+  match String.concat " " (words t) with
+    "size_t" | "ssize_t" | "unsigned long" | "dma_addr_t" | "u64" -> "size"
+  | "void" -> "void"
+  | "int" | "long" -> "int"
+  | _ -> "other"
+
+let opstype t =
+  match words t with
+    ["struct"; s] when List.mem s ["iommu_domain_ops"; "iommu_ops"; "pt_iommu_ops";
+                                  "io_pgtable_ops"; "iommu_flush_ops"] -> s
+  | _ -> ""
+
+let interesting_field f =
+  List.mem f ["unmap_pages"; "unmap"; "unmap_range"; "iotlb_sync";
+              "tlb_add_page"; "tlb_flush_walk"; "tlb_flush_all"]
+
+let strip_parens e =
+  let e = collapse e in
+  let n = String.length e in
+  if n >= 2 && e.[0] = '(' && e.[n - 1] = ')' then String.sub e 1 (n - 2) else e
+
+let is_zero e = List.mem (strip_parens e) ["0"; "0UL"; "0ul"; "0L"; "(size_t) 0"; "(size_t)0"]
+
+let is_upper_ident s =
+  String.length s > 1 &&
+  String.for_all (fun c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c = '_') s
+
+let is_errno e =
+  let e = strip_parens e in
+  String.length e > 2 && e.[0] = '-' &&
+  (let r = String.trim (String.sub e 1 (String.length e - 1)) in
+   r.[0] = 'E' && is_upper_ident r)
+
+let is_ident e =
+  let e = collapse e in
+  String.length e > 0 && not (e.[0] >= '0' && e.[0] <= '9') &&
+  String.for_all (fun c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c = '_') e
+
+let pr fields = print_endline (String.concat "\t" fields)
+
+(* Tables filled by the rules, printed per file by the finalizing rules. *)
+let fns = Hashtbl.create 101        (* (file, fn) -> (line, kind, g, iova, linkage) *)
+let rets = Hashtbl.create 101       (* (file, fn, line, col) -> expr *)
+let loose = Hashtbl.create 101      (* (file, line, col) -> () *)
+let strict = Hashtbl.create 101
+let nzdef = Hashtbl.create 101      (* identifier returns: a nonzero path *)
+let nzloose = Hashtbl.create 101
+let nzstrict = Hashtbl.create 101
+let zinit = Hashtbl.create 101      (* (file, fn, v) -> () : declared = 0 *)
+let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
+let has_word s w =
+  try ignore (Str.search_forward (Str.regexp ("\\b" ^ Str.quote w ^ "\\b")) s 0); true
+  with Not_found -> false
+let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
+let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
+let firstparam = Hashtbl.create 101 (* (file, fn) -> type of first parameter *)
+let assigns = ref []                (* (file, line, func, expr, field, fn) *)
+
+let add_atom k a =
+  let l = try Hashtbl.find atoms k with Not_found -> [] in
+  if not (List.mem a l) then Hashtbl.replace atoms k (List.append l [a])
+
+// ------------------------------------------------------------------
+// Functions that take the gather.
+
+@fn@
+identifier f, g;
+type T;
+position p;
+@@
+T f@p(..., struct iommu_iotlb_gather *g, ...) { ... }
+
+@fn_static depends on fn@
+identifier fn.f;
+position fn.p;
+type T;
+position q;
+@@
+static T f@p@q(...) { ... }
+
+@fn_iova@
+identifier fn.f, i, x;
+position fn.p;
+type T, T1;
+@@
+(
+T f@p(T1 x, unsigned long i, ...) { ... }
+|
+T f@p(T1 x, dma_addr_t i, ...) { ... }
+)
+
+@script:ocaml@
+f << fn.f;
+g << fn.g;
+t << fn.T;
+p << fn.p;
+@@
+Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern")
+
+@script:ocaml@
+f << fn.f;
+q << fn_static.q;
+@@
+let k = (file q, f) in
+(try let (l, r, g, i, _) = Hashtbl.find fns k in
+  Hashtbl.replace fns k (l, r, g, i, "static") with Not_found -> ())
+
+@script:ocaml@
+f << fn.f;
+p << fn.p;
+i << fn_iova.i;
+@@
+let k = (file p, f) in
+(try let (l, r, g, _, s) = Hashtbl.find fns k in
+  Hashtbl.replace fns k (l, r, g, i, s) with Not_found -> ())
+
+// Variables declared = 0 (for `return ret` folding).
+@zi@
+identifier fn.f, v;
+position fn.p;
+type T, T1;
+@@
+T1 f@p(...) { ... when any
+T v = 0;
+... when any
+}
+
+@script:ocaml@
+f << fn.f;
+p << fn.p;
+v << zi.v;
+@@
+Hashtbl.replace zinit (file p, f, v) ()
+
+@za@
+identifier v;
+position pz;
+@@
+v@pz = 0
+
+@script:ocaml@
+v << za.v;
+pz << za.pz;
+@@
+Hashtbl.replace zassigned (file pz, cur pz, v) ()
+
+// ------------------------------------------------------------------
+// Every return of those functions.
+
+@r exists@
+identifier fn.f;
+position fn.p, pr;
+expression E;
+@@
+f@p(...) {
+  ... when any
+  return@pr E;
+}
+
+@script:ocaml@
+f << fn.f;
+pr << r.pr;
+e << r.E;
+@@
+Hashtbl.replace rets (file pr, f, line pr, col pr) e
+
+// Candidate calls: the gather passed to another function.
+@cand@
+identifier fn.g, c;
+position pc;
+expression X;
+@@
+(
+  X->c@pc(..., g, ...)
+|
+  X.c@pc(..., g, ...)
+|
+  c@pc(..., g, ...)
+)
+
+@script:ocaml@
+f << fn.f;
+c << cand.c;
+pc << cand.pc;
+@@
+let k = (file pc, f) in
+if cur pc <> f then ()
+else if in_api api_fill c || in_api api_queued c then ()
+else if in_api api_tlbadd c || in_api api_tlbaddcb c then add_atom k "tlbadd"
+else if c = "unmap_pages" || c = "unmap" then add_atom k "fmt"
+else add_atom k ("call:" ^ c)
+
+// A path with no fill, flush or queued test (loose) and, in addition, no
+// candidate call (strict).
+
+@loose exists@
+identifier fn.f, fn.g;
+position fn.p, r.pr, q;
+expression E, X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != qd(g)
+  return@pr@q E;
+}
+
+@strict exists@
+identifier fn.f, fn.g, c;
+position fn.p, r.pr, q;
+expression E, X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != qd(g)
+      when != c(..., g, ...)
+      when != X->c(..., g, ...)
+      when != X.c(..., g, ...)
+  return@pr@q E;
+}
+
+@script:ocaml@
+q << loose.q;
+@@
+Hashtbl.replace loose (file q, line q, col q) ()
+
+@script:ocaml@
+q << strict.q;
+@@
+Hashtbl.replace strict (file q, line q, col q) ()
+
+// `return v;`: paths on which the last value stored in v is not 0.
+
+@nzl exists@
+identifier fn.f, fn.g, v;
+position fn.p, r.pr, q;
+expression e2 : script:ocaml() { not (is_zero e2) };
+expression E3, X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != qd(g)
+  v = e2;
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != qd(g)
+      when != v = E3
+  return@pr@q v;
+}
+
+@nzs exists@
+identifier fn.f, fn.g, v, c;
+position fn.p, r.pr, q;
+expression e2 : script:ocaml() { not (is_zero e2) };
+expression E3, X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != qd(g)
+      when != c(..., g, ...)
+      when != X->c(..., g, ...)
+  v = e2;
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != qd(g)
+      when != v = E3
+      when != c(..., g, ...)
+      when != X->c(..., g, ...)
+  return@pr@q v;
+}
+
+// no store to v at all on the path: its initial value decides
+@nzn exists@
+identifier fn.f, fn.g, v;
+position fn.p, r.pr, q;
+expression E3, X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != qd(g)
+      when != v = E3
+  return@pr@q v;
+}
+
+@nzns exists@
+identifier fn.f, fn.g, v, c;
+position fn.p, r.pr, q;
+expression E3, X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != qd(g)
+      when != v = E3
+      when != c(..., g, ...)
+      when != X->c(..., g, ...)
+  return@pr@q v;
+}
+
+// a nonzero store reaching the return, filled or not (class)
+@nzd exists@
+identifier fn.f, v;
+position fn.p, r.pr, q;
+expression e2 : script:ocaml() { not (is_zero e2) };
+expression E3;
+@@
+f@p(...) {
+  ... when any
+  v = e2;
+  ... when != v = E3
+  return@pr@q v;
+}
+
+@nzd0 exists@
+identifier fn.f, v;
+position fn.p, r.pr, q;
+expression E3;
+@@
+f@p(...) {
+  ... when != v = E3
+  return@pr@q v;
+}
+
+@script:ocaml@
+q << nzl.q;
+@@
+Hashtbl.replace nzloose (file q, line q, col q) ()
+
+@script:ocaml@
+q << nzs.q;
+e << nzs.e2;
+g << fn.g;
+@@
+if not (has_word e g) then Hashtbl.replace nzstrict (file q, line q, col q) ()
+
+@script:ocaml@
+f << fn.f;
+q << nzn.q;
+v << nzn.v;
+@@
+if not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzloose (file q, line q, col q) ()
+
+@script:ocaml@
+f << fn.f;
+q << nzns.q;
+v << nzns.v;
+@@
+if not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzstrict (file q, line q, col q) ()
+
+@script:ocaml@
+q << nzd.q;
+@@
+Hashtbl.replace nzdef (file q, line q, col q) ()
+
+@script:ocaml@
+f << fn.f;
+q << nzd0.q;
+v << nzd0.v;
+@@
+if not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzdef (file q, line q, col q) ()
+
+// void functions (tlb_add_page callbacks, wrappers): the end of the body.
+@vl exists@
+identifier fn.f, fn.g;
+position fn.p, q;
+expression X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+void f@p@q(...) {
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != qd(g)
+}
+
+@vs exists@
+identifier fn.f, fn.g, c;
+position fn.p, q;
+expression X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+void f@p@q(...) {
+  ... when != fill(..., g, ...)
+      when != flush(...)
+      when != X->fcb(...)
+      when != qd(g)
+      when != c(..., g, ...)
+      when != X->c(..., g, ...)
+}
+
+@script:ocaml@
+f << fn.f;
+q << vl.q;
+@@
+Hashtbl.replace voidl (file q, f) (try max 1 (Hashtbl.find voidl (file q, f)) with Not_found -> 1)
+
+@script:ocaml@
+f << fn.f;
+q << vs.q;
+@@
+Hashtbl.replace voidl (file q, f) 2
+
+// ------------------------------------------------------------------
+// Ops objects: named, compound literals, runtime assignments.
+
+@named@
+identifier I, fld, fnm;
+type T;
+position pl;
+@@
+T I = { ..., .fld = fnm@pl, ... };
+
+@script:ocaml@
+i << named.I;
+fld << named.fld;
+fnm << named.fnm;
+t << named.T;
+pl << named.pl;
+@@
+let ty = opstype t in
+if ty <> "" && interesting_field fld then begin
+  pr ["ops"; file pl; string_of_int (line pl); i; ty; "-"; "-"];
+  pr ["ops"; file pl; string_of_int (line pl); i; ty; fld; fnm]
+end
+
+@named_obj@
+identifier I;
+type T;
+position pl;
+@@
+T I@pl = { ... };
+
+@script:ocaml@
+i << named_obj.I;
+t << named_obj.T;
+pl << named_obj.pl;
+@@
+let ty = opstype t in
+if ty <> "" then pr ["ops"; file pl; string_of_int (line pl); i; ty; "-"; "-"]
+else if words t = ["struct"; "io_pgtable_init_fns"] then
+  pr ["fmtinit"; file pl; string_of_int (line pl); i]
+
+@cl@
+identifier fld, fnm;
+type T;
+position pl;
+@@
+ (T){ ..., .fld = fnm@pl, ... }
+
+@script:ocaml@
+fld << cl.fld;
+fnm << cl.fnm;
+t << cl.T;
+pl << cl.pl;
+@@
+let ty = opstype t in
+if ty <> "" && interesting_field fld then begin
+  let id = "anon" ^ at ^ cur pl ^ "/" ^ ty in
+  pr ["ops"; file pl; string_of_int (line pl); id; ty; "-"; "-"];
+  pr ["ops"; file pl; string_of_int (line pl); id; ty; fld; fnm]
+end
+
+@asg@
+expression E;
+identifier fld : script:ocaml() { interesting_field fld };
+identifier fnm;
+position pl;
+@@
+(
+E->fld = fnm@pl
+|
+E.fld = fnm@pl
+)
+
+@script:ocaml@
+e << asg.E;
+fld << asg.fld;
+fnm << asg.fnm;
+pl << asg.pl;
+@@
+assigns := (file pl, line pl, cur pl, collapse e, fld, fnm) :: !assigns
+
+@fp@
+identifier f, x;
+type T, P;
+position p;
+@@
+T f@p(P x, ...) { ... }
+
+@script:ocaml@
+f << fp.f;
+t << fp.P;
+p << fp.p;
+@@
+Hashtbl.replace firstparam (file p, f) (collapse t)
+
+// alloc_io_pgtable_ops(FMT, &cfg, cookie) binds the file to a format.
+@al@
+expression F, C, K;
+identifier alloc : script:ocaml() { in_api api_fmtalloc alloc };
+position pa;
+@@
+alloc@pa(F, C, K)
+
+@script:ocaml@
+fm << al.F;
+pa << al.pa;
+@@
+let fm = collapse fm in
+pr ["bind"; file pa; string_of_int (line pa); cur pa;
+    if is_upper_ident fm then fm else "?"]
+
+// The format table: [FMT] = &init_fns.
+@tbl@
+identifier I, I2, FMT;
+type T;
+position pt;
+@@
+T I[...] = { ..., [FMT] = &I2@pt, ... };
+
+@script:ocaml@
+fm << tbl.FMT;
+i2 << tbl.I2;
+pt << tbl.pt;
+@@
+pr ["fmtid"; file pt; string_of_int (line pt); fm; i2]
+
+@finalize:ocaml@
+@@
+let atom_str k =
+  match (try Hashtbl.find atoms k with Not_found -> []) with
+    [] -> "none"
+  | l -> String.concat "|" l in
+let cover key k loose_t strict_t =
+  if not (Hashtbl.mem loose_t key) then "fill"
+  else if Hashtbl.mem strict_t key then "none"
+  else atom_str k in
+Hashtbl.iter (fun (fl, f) (l, kind, g, iova, link) ->
+  pr ["fn"; fl; string_of_int l; f; kind; g; iova; link];
+  if kind = "void" then begin
+    let c = match (try Hashtbl.find voidl (fl, f) with Not_found -> 0) with
+        0 -> "fill" | 2 -> "none" | _ -> atom_str (fl, f) in
+    pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"]
+  end) fns;
+Hashtbl.iter (fun (fl, f, l, c) e ->
+  let key = (fl, l, c) and k = (fl, f) in
+  let cls, cov =
+    if is_zero e then "zero", "fill"
+    else if is_errno e then "errno", "fill"
+    else if is_ident e && not (Hashtbl.mem zinit (fl, f, collapse e)) &&
+            not (Hashtbl.mem zassigned (fl, f, collapse e)) then
+      "nonzero", cover key k loose strict
+    else if is_ident e then
+      (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict
+       else "zero", "fill")
+    else "nonzero", cover key k loose strict in
+  let e = collapse e in
+  let e = if String.length e > 2 && String.sub e 0 2 = "- " then "-" ^ String.sub e 2 (String.length e - 2) else e in
+  pr ["ret"; fl; string_of_int l; string_of_int c; f; cls; cov;
+      if e = "" then "-" else e]) rets;
+List.iter (fun (fl, l, func, e, fld, fnm) ->
+  let fpt = try Hashtbl.find firstparam (fl, fnm) with Not_found -> "" in
+  let has s = try ignore (Str.search_forward (Str.regexp_string s) fpt 0); true
+              with Not_found -> false in
+  let ty =
+    if has "io_pgtable_ops" then "io_pgtable_ops"
+    else if has "pt_iommu" then "pt_iommu_ops"
+    else if has "iommu_iotlb_gather" then "iommu_flush_ops"
+    else if has "iommu_domain" then "iommu_domain_ops"
+    else "" in
+  if ty <> "" then begin
+    let id = "assign" ^ at ^ func ^ ":" ^ String.concat "" (String.split_on_char ' ' e) in
+    pr ["ops"; fl; string_of_int l; id; ty; "-"; "-"];
+    pr ["ops"; fl; string_of_int l; id; ty; fld; fnm]
+  end) (List.rev !assigns)

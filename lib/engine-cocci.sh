@@ -1,0 +1,102 @@
+#!/bin/sh
+# engine-cocci.sh - the Coccinelle engine, as the CLI drives it.
+#
+#   engine-cocci.sh facts ROOT FILE...          facts (docs/design.md 3) on stdout
+#   engine-cocci.sh fix ROOT FIXLIST FILE...    a -p1 unified diff on stdout
+#
+# FILEs are relative to ROOT.  GATHERLINT_JOBS=N runs N spatch processes.
+set -u
+here=$(cd "$(dirname "$0")" && pwd -P)
+home=$(cd "$here/.." && pwd -P)
+cocci=$home/cocci/iommu_unmap_gather.cocci
+[ -r "$cocci" ] || cocci=$home/share/gatherlint/cocci/iommu_unmap_gather.cocci
+
+die() { printf 'gatherlint: %s\n' "$*" >&2; exit 2; }
+
+command -v spatch >/dev/null 2>&1 ||
+	die "spatch is missing: apt-get install coccinelle"
+[ -r "$cocci" ] || die "cannot find cocci/iommu_unmap_gather.cocci"
+
+mode=${1-}
+[ $# -ge 2 ] || die "usage: engine-cocci.sh facts|fix ROOT ..."
+root=$2
+shift 2
+cd "$root" || die "cannot enter $root"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gatherlint-cocci.XXXXXX") || die "cannot create a temporary directory"
+trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; exit 130' INT
+trap 'rm -rf "$tmp"; exit 143' TERM HUP
+
+jobs=${GATHERLINT_JOBS:-}
+[ -n "$jobs" ] || jobs=$(nproc 2>/dev/null || echo 1)
+
+spatch_opts="--very-quiet --no-includes --include-headers --no-show-diff"
+
+# Files spatch cannot parse (fully) become `incomplete` facts: never silent.
+parse_check() {
+	spatch --parse-c "$@" 2>&1 | awk -v OFS='\t' '
+		/^PARSING: / { file = substr($0, 10); reported = 0; next }
+		/^BAD:!!!!! / && !reported {
+			bad = substr($0, 11)
+			n = 0; at = 0
+			while ((getline l < file) > 0) {
+				n++
+				if (!at && index(l, bad) == 1) at = n
+			}
+			close(file)
+			print "incomplete", file, 1, "-", "spatch cannot parse this file" \
+				(at ? " (from line " at ")" : "") "; its unmap paths were not checked"
+			reported = 1
+		}'
+}
+
+case $mode in
+facts)
+	[ $# -gt 0 ] || exit 0
+	printf '%s\n' "$@" > "$tmp/files"
+	n=$(wc -l < "$tmp/files")
+	per=$(( (n + jobs - 1) / jobs ))
+	split -l "$per" "$tmp/files" "$tmp/chunk."
+	for c in "$tmp"/chunk.*; do
+		(
+			# shellcheck disable=SC2046,SC2086
+			spatch $spatch_opts -D facts --sp-file "$cocci" $(cat "$c") \
+				> "$c.out" 2> "$c.err"
+			echo $? > "$c.rc"
+			# shellcheck disable=SC2046
+			parse_check $(cat "$c") >> "$c.out"
+		) &
+	done
+	wait
+	for c in "$tmp"/chunk.*.rc; do
+		if [ "$(cat "$c")" -ne 0 ]; then
+			printf 'gatherlint: spatch failed:\n' >&2
+			head -5 "${c%.rc}.err" >&2
+			exit 2
+		fi
+	done
+	cat "$tmp"/chunk.*.out | grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete)	'
+	exit 0
+	;;
+fix)
+	[ $# -ge 2 ] || exit 0
+	fixlist=$1
+	shift
+	case $fixlist in /*) ;; *) fixlist=$(cd "$(dirname "$fixlist")" && pwd -P)/$(basename "$fixlist") ;; esac
+	for f; do
+		# shellcheck disable=SC2086
+		spatch $spatch_opts -D patch -D fixlist="$fixlist" --sp-file "$cocci" \
+			--out-place "$f" > /dev/null 2> "$tmp/err" ||
+			{ head -5 "$tmp/err" >&2; die "spatch failed on $f"; }
+		if [ -f "$f.cocci_res" ]; then
+			diff -u --label "a/$f" --label "b/$f" "$f" "$f.cocci_res"
+			rm -f "$f.cocci_res"
+		fi
+	done
+	exit 0
+	;;
+*)
+	die "usage: engine-cocci.sh facts|fix ROOT ..."
+	;;
+esac
