@@ -107,6 +107,7 @@ let nzstrict = Hashtbl.create 101
 let zinit = Hashtbl.create 101      (* (file, fn, v) -> () : declared = 0 *)
 let queuedret = Hashtbl.create 101   (* (file, line) of returns under a queued test *)
 let fillguard = Hashtbl.create 101   (* (file, line) of !queued tests guarding a fill *)
+let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
 let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
 let has_word s w =
   try ignore (Str.search_forward (Str.regexp ("\\b" ^ Str.quote w ^ "\\b")) s 0); true
@@ -203,6 +204,26 @@ v << za.v;
 pz << za.pz;
 @@
 Hashtbl.replace zassigned (file pz, cur pz, v) ()
+
+// Compound updates (v += x, v++) make v a running total: not folded.
+@zc@
+identifier v;
+position pz;
+expression E;
+@@
+(
+v@pz += E
+|
+v@pz -= E
+|
+v@pz++
+)
+
+@script:ocaml@
+v << zc.v;
+pz << zc.pz;
+@@
+Hashtbl.replace compound (file pz, cur pz, v) ()
 
 // ------------------------------------------------------------------
 // Every return of those functions.
@@ -706,8 +727,9 @@ Hashtbl.iter (fun (fl, f, l, c) e ->
       (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
     else if is_zero e then "zero", "fill"
     else if is_errno e then "errno", "fill"
-    else if is_ident e && not (Hashtbl.mem zinit (fl, f, collapse e)) &&
-            not (Hashtbl.mem zassigned (fl, f, collapse e)) then
+    else if is_ident e && (Hashtbl.mem compound (fl, f, collapse e) ||
+            (not (Hashtbl.mem zinit (fl, f, collapse e)) &&
+             not (Hashtbl.mem zassigned (fl, f, collapse e)))) then
       "nonzero", cover key k loose strict e g
     else if is_ident e then
       (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g

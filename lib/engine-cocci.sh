@@ -35,20 +35,7 @@ spatch_opts="--very-quiet --no-includes --include-headers --no-show-diff"
 
 # Files spatch cannot parse (fully) become `incomplete` facts: never silent.
 parse_check() {
-	spatch --parse-c "$@" 2>&1 | awk -v OFS='\t' '
-		/^PARSING: / { file = substr($0, 10); reported = 0; next }
-		/^BAD:!!!!! / && !reported {
-			bad = substr($0, 11)
-			n = 0; at = 0
-			while ((getline l < file) > 0) {
-				n++
-				if (!at && index(l, bad) == 1) at = n
-			}
-			close(file)
-			print "incomplete", file, 1, "-", "spatch cannot parse this file" \
-				(at ? " (from line " at ")" : "") "; its unmap paths were not checked"
-			reported = 1
-		}'
+	spatch --parse-c "$@" 2>&1 | awk -f "$here/parse-check.awk"
 }
 
 case $mode in

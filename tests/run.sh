@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/run.sh - the whole test suite (make check).  Runs tests/t-*.sh in
+# tests/run.sh - the whole test suite (make check).  Runs tests/tNN-*.sh in
 # order; every check prints one ok / not ok line; ends with the line
 # "N passed, N failed" and exits non-zero on any failure.
 set -u
@@ -8,7 +8,7 @@ mkdir -p "$top/tests/out"
 TALLY=$top/tests/out/tally
 export TALLY
 : > "$TALLY"
-for t in "$top"/tests/t-*.sh; do
+for t in "$top"/tests/t[0-9]*.sh; do
 	[ -n "${ONLY-}" ] && case $t in *"$ONLY"*) ;; *) continue ;; esac
 	printf '# %s\n' "$(basename "$t")"
 	if ! sh "$t"; then

@@ -5,11 +5,11 @@
  */
 #include <linux/iommu.h>
 
-static size_t bp_unmap(struct iommu_domain *domain, unsigned long iova,
+static size_t bp_unmap(struct iommu_domain *domain, unsigned long iova,	/* expect: analysis-incomplete warning */
 		       size_t pgsize, size_t pgcount,
 		       struct iommu_iotlb_gather *gather)
 {
-	if (pgcount > 1 {	/* expect: analysis-incomplete warning */
+	if (pgcount > 1 {
 		return pgsize;
 	return 0;
 }

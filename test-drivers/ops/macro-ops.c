@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * s390-style: the ops initializer is produced by a macro; Coccinelle does
- * not expand it, gatherlint's textual pre-pass reads the #define body.
+ * not expand it (spatch reports the macro it cannot parse), gatherlint's
+ * textual pre-pass reads the #define bodies and finds the entry point.
  */
 #include <linux/iommu.h>
 
@@ -34,7 +35,7 @@ static void mo_sync(struct iommu_domain *domain,
 	}
 
 #define MO_OPS_INIT			\
-	.unmap_pages	= mo_unmap,	\
+	.unmap_pages	= mo_unmap,	/* expect: analysis-incomplete warning engine=cocci */ \
 	.iotlb_sync	= mo_sync
 
-const struct iommu_domain_ops mo_domain_ops = { MO_OPS_INIT };	/* expect: analysis-incomplete warning engine=cocci */
+const struct iommu_domain_ops mo_domain_ops = { MO_OPS_INIT };
