@@ -94,7 +94,8 @@ let is_ident e =
   String.for_all (fun c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                            (c >= '0' && c <= '9') || c = '_') e
 
-let pr fields = print_endline (String.concat "\t" fields)
+let facts_mode = ref false
+let pr fields = if !facts_mode then print_endline (String.concat "\t" fields)
 
 (* Tables filled by the rules, printed per file by the finalizing rules. *)
 let fns = Hashtbl.create 101        (* (file, fn) -> (line, kind, g, iova, linkage) *)
@@ -117,9 +118,42 @@ let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
 let firstparam = Hashtbl.create 101 (* (file, fn) -> type of first parameter *)
 let assigns = ref []                (* (file, line, func, expr, field, fn) *)
 
+(* The fix list (resolver X lines) and what the fix needs to know. *)
+let fixes = Hashtbl.create 101      (* (file, line) -> (func, gather, iova) *)
+let assigned = Hashtbl.create 101   (* (file, func, v) -> () : v is stored to *)
+let has_unmapped = Hashtbl.create 11
+let needstart = Hashtbl.create 11   (* func -> iova parameter (the fix runs one file at a time) *)
+let fixlist_loaded = ref false
+let load_fixlist fl =
+  if not !fixlist_loaded then begin
+    fixlist_loaded := true;
+    let ic = open_in fl in
+    (try while true do
+      match String.split_on_char (Char.chr 9) (input_line ic) with
+        "X" :: file :: line :: func :: g :: i :: _ ->
+          Hashtbl.replace fixes (file, int_of_string line) (func, g, i)
+      | _ -> ()
+    done with End_of_file -> ());
+    close_in ic
+  end
+let fix_for file line =
+  try Some (Hashtbl.find fixes (file, line)) with Not_found -> None
+let has_side_effects e =
+  String.contains e (Char.chr 40) || String.contains e (Char.chr 61) ||
+  (try ignore (Str.search_forward (Str.regexp_string "++") e 0); true with Not_found -> false) ||
+  (try ignore (Str.search_forward (Str.regexp_string "--") e 0); true with Not_found -> false)
+let iova_name file func i =
+  if Hashtbl.mem assigned (file, func, i) then begin
+    Hashtbl.replace needstart func i; "iova_start"
+  end else i
+
 let add_atom k a =
   let l = try Hashtbl.find atoms k with Not_found -> [] in
   if not (List.mem a l) then Hashtbl.replace atoms k (List.append l [a])
+
+@script:ocaml depends on facts@
+@@
+facts_mode := true
 
 // ------------------------------------------------------------------
 // Functions that take the gather.
@@ -754,3 +788,133 @@ List.iter (fun (fl, l, func, e, fld, fnm) ->
     pr ["ops"; fl; string_of_int l; id; ty; "-"; "-"];
     pr ["ops"; fl; string_of_int l; id; ty; fld; fnm]
   end) (List.rev !assigns)
+
+// ------------------------------------------------------------------
+// The fix (-D patch -D fixlist=FILE): iommu_iotlb_gather_add_range()
+// before each listed return, in the entry point only (the list comes
+// from gatherlint's resolver, which never lists format code, zero or
+// errno returns).  Braces for unbraced bodies come from spatch itself.
+
+@script:ocaml depends on patch@
+fl << virtual.fixlist;
+@@
+load_fixlist fl
+
+@ia@
+identifier v;
+position pa;
+expression E;
+@@
+(
+v@pa = E
+|
+v@pa += E
+|
+v@pa -= E
+|
+v@pa++
+)
+
+@script:ocaml@
+v << ia.v;
+pa << ia.pa;
+@@
+Hashtbl.replace assigned (file pa, cur pa, v) ()
+
+@du@
+identifier v : script:ocaml() { v = "unmapped" };
+type T;
+position pd;
+expression E;
+@@
+(
+T v@pd;
+|
+T v@pd = E;
+)
+
+@script:ocaml@
+pd << du.pd;
+@@
+Hashtbl.replace has_unmapped (file pd, cur pd) ()
+
+@script:ocaml mkl@
+pr << r.pr;
+e << r.E;
+gv;
+iv;
+lv;
+@@
+(match fix_for (file pr) (line pr) with
+   None -> Coccilib.include_match false
+ | Some (func, g, i) ->
+     if cur pr <> func || not (has_side_effects e) then Coccilib.include_match false
+     else begin
+       gv := make_ident g;
+       iv := make_ident (iova_name (file pr) func i);
+       lv := make_ident (if Hashtbl.mem has_unmapped (file pr, func) then "gather_size" else "unmapped")
+     end)
+
+@fxl depends on patch@
+position r.pr;
+identifier mkl.gv, mkl.iv, mkl.lv;
+expression E;
+@@
+- return@pr E;
++ size_t lv = E;
++ iommu_iotlb_gather_add_range(gv, iv, lv);
++ return lv;
+
+@r2@
+position pr;
+expression E;
+@@
+return@pr E;
+
+@script:ocaml mk@
+pr << r2.pr;
+e << r2.E;
+gv;
+iv;
+lv;
+@@
+(match fix_for (file pr) (line pr) with
+   None -> Coccilib.include_match false
+ | Some (func, g, i) ->
+     if cur pr <> func || has_side_effects e then Coccilib.include_match false
+     else begin
+       gv := make_ident g;
+       iv := make_ident (iova_name (file pr) func i);
+       lv := make_ident "unused"
+     end)
+
+@fxs depends on patch@
+position r2.pr;
+identifier mk.gv, mk.iv;
+expression E;
+@@
++ iommu_iotlb_gather_add_range(gv, iv, E);
+  return@pr E;
+
+@fn2@
+identifier f;
+position p;
+@@
+f@p(...) { ... }
+
+@script:ocaml mkd@
+f << fn2.f;
+iv0;
+@@
+(try iv0 := make_ident (Hashtbl.find needstart f)
+ with Not_found -> Coccilib.include_match false)
+
+@fxd depends on patch@
+identifier fn2.f;
+position fn2.p;
+identifier mkd.iv0;
+@@
+f@p(...) {
++ unsigned long iova_start = iv0;
+  ...
+}

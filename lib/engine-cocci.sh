@@ -71,15 +71,17 @@ fix)
 	fixlist=$1
 	shift
 	case $fixlist in /*) ;; *) fixlist=$(cd "$(dirname "$fixlist")" && pwd -P)/$(basename "$fixlist") ;; esac
+	# One file per spatch run (the fix tables are per function name);
+	# spatch prints the diff, the headers become a/ and b/ for patch -p1.
 	for f; do
-		# shellcheck disable=SC2086
-		spatch $spatch_opts -D patch -D fixlist="$fixlist" --sp-file "$cocci" \
-			--out-place "$f" > /dev/null 2> "$tmp/err" ||
+		spatch --very-quiet --no-includes --include-headers -D patch \
+			-D fixlist="$fixlist" --sp-file "$cocci" "$f" \
+			> "$tmp/diff" 2> "$tmp/err" ||
 			{ head -5 "$tmp/err" >&2; die "spatch failed on $f"; }
-		if [ -f "$f.cocci_res" ]; then
-			diff -u --label "a/$f" --label "b/$f" "$f" "$f.cocci_res"
-			rm -f "$f.cocci_res"
-		fi
+		awk -v f="$f" '
+			/^--- / { print "--- a/" f; next }
+			/^\+\+\+ / { print "+++ b/" f; next }
+			{ print }' "$tmp/diff"
 	done
 	exit 0
 	;;
