@@ -404,7 +404,7 @@ identifier fn.f, fn.g, v;
 position fn.p, r.pr, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 expression e2 : script:ocaml() { not (is_zero e2) };
-expression E3, E5, E7, X;
+expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -415,25 +415,13 @@ f@p(...) {
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
-(
   v = e2;
-|
-  v++;
-|
-  v += E5;
-)
   ... when != fill(..., g, ...)
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
       when != v = E3
-(
   return@pr@q v;
-|
-  return@pr@q v * E7;
-|
-  return@pr@q E7 * v;
-)
   ... when any
 }
 
@@ -441,7 +429,7 @@ f@p(...) {
 identifier fn.f, fn.g, v, c;
 position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
-expression E3, E5, E7, X;
+expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -454,13 +442,7 @@ f@p(...) {
       when != qd(g)
       when != c(..., g, ...)
       when != X->c(..., g, ...)
-(
   v = e2;
-|
-  v++;
-|
-  v += E5;
-)
   ... when != fill(..., g, ...)
       when != flush(...)
       when != X->fcb(...)
@@ -468,13 +450,7 @@ f@p(...) {
       when != v = E3
       when != c(..., g, ...)
       when != X->c(..., g, ...)
-(
   return@pr@q v;
-|
-  return@pr@q v * E7;
-|
-  return@pr@q E7 * v;
-)
   ... when any
 }
 
@@ -483,7 +459,7 @@ f@p(...) {
 identifier fn.f, fn.g, v;
 position fn.p, r.pr, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
-expression E3, E7, X;
+expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -495,20 +471,14 @@ f@p(...) {
       when != X->fcb(...)
       when != qd@pq(g)
       when != v = E3
-(
   return@pr@q v;
-|
-  return@pr@q v * E7;
-|
-  return@pr@q E7 * v;
-)
   ... when any
 }
 
 @nzns exists@
 identifier fn.f, fn.g, v, c;
 position fn.p, r.pr, q;
-expression E3, E7, X;
+expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -522,13 +492,7 @@ f@p(...) {
       when != v = E3
       when != c(..., g, ...)
       when != X->c(..., g, ...)
-(
   return@pr@q v;
-|
-  return@pr@q v * E7;
-|
-  return@pr@q E7 * v;
-)
   ... when any
 }
 
@@ -537,42 +501,24 @@ f@p(...) {
 identifier fn.f, v;
 position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
-expression E3, E5, E7;
+expression E3;
 @@
 f@p(...) {
   ... when any
-(
   v = e2;
-|
-  v++;
-|
-  v += E5;
-)
   ... when != v = E3
-(
   return@pr@q v;
-|
-  return@pr@q v * E7;
-|
-  return@pr@q E7 * v;
-)
   ... when any
 }
 
 @nzd0 exists@
 identifier fn.f, v;
 position fn.p, r.pr, q;
-expression E3, E7;
+expression E3;
 @@
 f@p(...) {
   ... when != v = E3
-(
   return@pr@q v;
-|
-  return@pr@q v * E7;
-|
-  return@pr@q E7 * v;
-)
   ... when any
 }
 
@@ -792,17 +738,6 @@ pr ["fmtid"; file pt; string_of_int (line pt); fm; i2]
 
 @finalize:ocaml@
 @@
-let zero_stored fl f v =
-  Hashtbl.mem zinit (fl, f, v) || Hashtbl.mem zassigned (fl, f, v) in
-(* `return v`, `return v * x`, `return x * v` with v set to 0 somewhere:
-   the value is decided per path by the nz* rules. *)
-let folded_var fl f e =
-  let e = collapse e in
-  let cands = if is_ident e then [e]
-    else match Str.split (Str.regexp_string " * ") e with
-        [a; b] -> [a; b] | _ -> [] in
-  match List.filter (fun v -> is_ident v && zero_stored fl f v) cands with
-    v :: _ -> Some v | [] -> None in
 let atom_str k =
   match (try Hashtbl.find atoms k with Not_found -> []) with
     [] -> "none"
@@ -826,8 +761,11 @@ Hashtbl.iter (fun (fl, f, l, c) e ->
       (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
     else if is_zero e then "zero", "fill"
     else if is_errno e then "errno", "fill"
-    else if folded_var fl f e = None then "nonzero", cover key k loose strict e g
-    else if true then
+    else if is_ident e && (Hashtbl.mem compound (fl, f, collapse e) ||
+            (not (Hashtbl.mem zinit (fl, f, collapse e)) &&
+             not (Hashtbl.mem zassigned (fl, f, collapse e)))) then
+      "nonzero", cover key k loose strict e g
+    else if is_ident e then
       (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
        else "zero", "fill")
     else "nonzero", cover key k loose strict e g in
