@@ -800,7 +800,7 @@ fl << virtual.fixlist;
 @@
 load_fixlist fl
 
-@ia@
+@ia depends on patch@
 identifier v;
 position pa;
 expression E;
@@ -821,7 +821,7 @@ pa << ia.pa;
 @@
 Hashtbl.replace assigned (file pa, cur pa, v) ()
 
-@du@
+@du depends on patch@
 identifier v : script:ocaml() { v = "unmapped" };
 type T;
 position pd;
@@ -865,7 +865,7 @@ expression E;
 + iommu_iotlb_gather_add_range(gv, iv, lv);
 + return lv;
 
-@r2@
+@r2 depends on patch@
 position pr;
 expression E;
 @@
@@ -896,7 +896,7 @@ expression E;
 + iommu_iotlb_gather_add_range(gv, iv, E);
   return@pr E;
 
-@fn2@
+@fn2 depends on patch@
 identifier f;
 position p;
 @@
