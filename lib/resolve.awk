@@ -510,7 +510,12 @@ END {
 		for (m = 2; m <= n; m++)
 			note(g, d, retline[k, out[m]], retcol[k, out[m]],
 			     "also returns " retexpr[k, out[m]] " here without filling the gather")
-		if (rank[sev] >= rank[fixmin])
+		# Never add a range where a gather-using driver's add_page would
+		# see it (it would defeat iommu_iotlb_gather_is_disjoint()).
+		if (rank[sev] >= rank[fixmin] && tlbadd_ok(d)) {
+			note(g, d, retline[k, r], retcol[k, r],
+			     "not fixed automatically: this driver fills the gather through tlb_add_page (add_page); an added range would merge disjoint ranges")
+		} else if (rank[sev] >= rank[fixmin])
 			for (m = 1; m <= n; m++)
 				fixrec = fixrec "X" OFS d OFS retline[k, out[m]] OFS \
 					fnname[k] OFS fngather[k] OFS fniova[k] OFS \
