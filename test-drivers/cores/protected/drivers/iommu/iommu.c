@@ -1,36 +1,78 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Mini core (PROTECTED): the unmap loop of the IOMMU core, written from scratch.
+ * cores/protected/drivers/iommu/iommu.c - the PROTECTED mini core's unmap path,
+ * written for the gatherlint corpus (not kernel code): __iommu_unmap()
+ * calls the driver's unmap_pages (or legacy unmap) in a loop until the
+ * range is done, and iommu_unmap() syncs the gather afterwards.
+ * This tree back-fills: after a successful driver unmap that left the
+ * gather empty, the loop adds the unmapped range itself, so
+ * iommu_iotlb_sync() still calls .iotlb_sync for drivers that never use
+ * the gather.
+ *
+ * Build check: gcc -fsyntax-only -Wall -Werror
+ *	-I test-drivers/cores/<state>/include -I test-drivers/include
  */
+#include <linux/kernel.h>
 #include <linux/iommu.h>
 
-static size_t __iommu_unmap_pages(struct iommu_domain *domain,
-				  unsigned long iova, size_t size,
-				  struct iommu_iotlb_gather *iotlb_gather)
+/* Largest supported page size that fits alignment and length. */
+static size_t iommu_pgsize(struct iommu_domain *domain, unsigned long iova,
+			   size_t size, size_t *count)
 {
-	const struct iommu_domain_ops *ops = domain->ops;
-	size_t pgsize = 4096;
+	unsigned long pgsizes = domain->pgsize_bitmap;
+	unsigned int pgsize_idx;
+	size_t pgsize;
 
-	if (ops->unmap_pages)
-		return ops->unmap_pages(domain, iova, pgsize, size / pgsize,
-					iotlb_gather);
-	return ops->unmap(domain, iova, pgsize, iotlb_gather);
+	/* Page sizes no larger than the remaining size */
+	pgsizes &= GENMASK(63 - __builtin_clzl(size), 0);
+	/* ... and aligned to the iova */
+	if (iova)
+		pgsizes &= GENMASK(__builtin_ctzl(iova), 0);
+	if (WARN_ON(!pgsizes))
+		return 0;
+
+	pgsize_idx = 63 - __builtin_clzl(pgsizes);
+	pgsize = 1UL << pgsize_idx;
+	*count = size >> pgsize_idx;
+	return pgsize;
 }
 
 static size_t __iommu_unmap(struct iommu_domain *domain,
 			    unsigned long iova, size_t size,
 			    struct iommu_iotlb_gather *iotlb_gather)
 {
+	const struct iommu_domain_ops *ops = domain->ops;
 	size_t unmapped_page, unmapped = 0;
+	unsigned long min_pagesz;
 
+	if (WARN_ON(!ops->unmap_pages && !ops->unmap))
+		return 0;
+
+	/* find out the minimum page size supported */
+	min_pagesz = 1UL << __builtin_ctzl(domain->pgsize_bitmap);
+	if (!IS_ALIGNED(iova | size, min_pagesz))
+		return 0;
+
+	pr_debug("unmap this: iova 0x%lx size 0x%zx\n", iova, size);
+
+	/*
+	 * Keep iterating until we either unmap 'size' bytes (or more)
+	 * or we hit an area that isn't mapped.
+	 */
 	while (unmapped < size) {
-		unmapped_page = __iommu_unmap_pages(domain, iova,
-						    size - unmapped,
-						    iotlb_gather);
+		size_t pgsize, count = 1;
+
+		pgsize = iommu_pgsize(domain, iova, size - unmapped, &count);
+		if (ops->unmap_pages)
+			unmapped_page = ops->unmap_pages(domain, iova, pgsize, count, iotlb_gather);
+		else
+			unmapped_page = ops->unmap(domain, iova, pgsize, iotlb_gather);
 		if (!unmapped_page)
 			break;
 
-		/* the driver may not use the gather: mark the range anyway */
+		pr_debug("unmapped: iova 0x%lx size 0x%zx\n", iova, unmapped_page);
+
+		/* If the driver itself isn't using the gather, mark it used */
 		if (iotlb_gather->end <= iotlb_gather->start)
 			iommu_iotlb_gather_add_range(iotlb_gather, iova, unmapped_page);
 
@@ -51,4 +93,10 @@ size_t iommu_unmap(struct iommu_domain *domain, unsigned long iova, size_t size)
 	iommu_iotlb_sync(domain, &iotlb_gather);
 
 	return ret;
+}
+
+size_t iommu_unmap_fast(struct iommu_domain *domain, unsigned long iova,
+			size_t size, struct iommu_iotlb_gather *iotlb_gather)
+{
+	return __iommu_unmap(domain, iova, size, iotlb_gather);
 }
