@@ -12,6 +12,7 @@
  * Build check: gcc -fsyntax-only -Wall -Werror
  *	-I test-drivers/cores/<state>/include -I test-drivers/include
  */
+/* gatherlint: clean */
 #include <linux/kernel.h>
 #include <linux/iommu.h>
 
