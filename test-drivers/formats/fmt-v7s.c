@@ -11,6 +11,9 @@
  *  - pgtable-gather-unfilled (note) at the first uncovered nonzero return
  *    of v7s_unmap_pages(): the leaf path only reaches the driver's
  *    tlb_add_page, so with no driver context nothing fills;
+ *  - the same note at the return of v7s_unmap(), the legacy ".unmap"
+ *    format callback kept as a wrapper of v7s_unmap_pages() (a format
+ *    unmap too: stored in io_pgtable_ops.unmap);
  *  - unmap-returns-errno (warning): v7s_unmap_pages() returns -EINVAL for
  *    an IOVA beyond the input address size, a size_t callback returning a
  *    negative errno (deliberate: a format unmap is checked like an entry
@@ -156,6 +159,13 @@ static size_t v7s_unmap_pages(struct io_pgtable_ops *ops, unsigned long iova,
 	return __v7s_unmap(data, gather, iova, pgsize * pgcount, 1, data->pgd); /* expect: pgtable-gather-unfilled note */
 }
 
+/* The legacy single-size callback of older trees, kept as a wrapper. */
+static size_t v7s_unmap(struct io_pgtable_ops *ops, unsigned long iova,
+			size_t size, struct iommu_iotlb_gather *gather)
+{
+	return v7s_unmap_pages(ops, iova, size, 1, gather); /* expect: pgtable-gather-unfilled note */
+}
+
 static phys_addr_t v7s_iova_to_phys(struct io_pgtable_ops *ops, unsigned long iova)
 {
 	struct v7s_pgtable *data = io_pgtable_ops_to_data(ops);
@@ -193,6 +203,7 @@ static struct io_pgtable *v7s_alloc_pgtable(struct io_pgtable_cfg *cfg, void *co
 
 	data->iop.ops.map_pages = v7s_map_pages;
 	data->iop.ops.unmap_pages = v7s_unmap_pages;
+	data->iop.ops.unmap = v7s_unmap;
 	data->iop.ops.iova_to_phys = v7s_iova_to_phys;
 
 	cfg->arm_v7s_cfg.ttbr = (u32)(unsigned long)data->pgd;
