@@ -95,7 +95,14 @@ let is_ident e =
                            (c >= '0' && c <= '9') || c = '_') e
 
 let facts_mode = ref false
-let pr fields = if !facts_mode then print_endline (String.concat "\t" fields)
+let report_mode = ref false
+let org_mode = ref false
+let ops_store = ref []    (* (file, opsid, type, field, fn) *)
+let pr fields =
+  (match fields with
+     ["ops"; fl; _; id; ty; fld; fnm] -> ops_store := (fl, id, ty, fld, fnm) :: !ops_store
+   | _ -> ());
+  if !facts_mode then print_endline (String.concat "\t" fields)
 
 (* Tables filled by the rules, printed per file by the finalizing rules. *)
 let fns = Hashtbl.create 101        (* (file, fn) -> (line, kind, g, iova, linkage) *)
@@ -151,9 +158,146 @@ let add_atom k a =
   let l = try Hashtbl.find atoms k with Not_found -> [] in
   if not (List.mem a l) then Hashtbl.replace atoms k (List.append l [a])
 
+(* ---- classification of a return, shared by facts and standalone ---- *)
+let atom_str k =
+  match (try Hashtbl.find atoms k with Not_found -> []) with
+    [] -> "none"
+  | l -> String.concat "|" l
+let cover key k loose_t strict_t e g =
+  if not (Hashtbl.mem loose_t key) then "fill"
+  else if Hashtbl.mem strict_t key && not (g <> "" && has_word e g) then "none"
+  else atom_str k
+let classify (fl, f, l, c) e =
+  let key = (fl, l, c) and k = (fl, f) in
+  let g = try let (_, _, g, _, _) = Hashtbl.find fns k in g with Not_found -> "" in
+  if Hashtbl.mem queuedret (fl, l) then
+    (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
+  else if is_zero e then "zero", "fill"
+  else if is_errno e then "errno", "fill"
+  else if is_ident e && (Hashtbl.mem compound (fl, f, collapse e) ||
+          (not (Hashtbl.mem zinit (fl, f, collapse e)) &&
+           not (Hashtbl.mem zassigned (fl, f, collapse e)))) then
+    "nonzero", cover key k loose strict e g
+  else if is_ident e then
+    (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
+     else "zero", "fill")
+  else "nonzero", cover key k loose strict e g
+let void_cover fl f =
+  match (try Hashtbl.find voidl (fl, f) with Not_found -> 0) with
+    0 -> "fill" | 2 -> "none" | _ -> atom_str (fl, f)
+
+(* ---- standalone (coccicheck) decision: one file, its own facts ---- *)
+(* Other files' functions are assumed to fill; a format is assumed to fill
+   only through this file's iommu_flush_ops.tlb_add_page. *)
+let standalone_done = Hashtbl.create 11
+let standalone_hits = Hashtbl.create 11   (* (file, line) -> (col, func, rule, msg) *)
+let standalone fl =
+  if not (Hashtbl.mem standalone_done fl) then begin
+    Hashtbl.replace standalone_done fl ();
+    let ops = List.filter (fun (f, _, _, _, _) -> f = fl) !ops_store in
+    let myrets f =
+      Hashtbl.fold (fun (fl2, f2, l, c) e acc ->
+        if fl2 = fl && f2 = f then (l, c, e) :: acc else acc) rets [] in
+    let local f = Hashtbl.mem fns (fl, f) in
+    let filler = Hashtbl.create 11 in
+    Hashtbl.iter (fun (fl2, f) _ -> if fl2 = fl then Hashtbl.replace filler f true) fns;
+    let flushobjs = List.sort_uniq compare
+      (List.filter_map (fun (_, id, ty, _, _) ->
+         if ty = "iommu_flush_ops" then Some id else None) ops) in
+    let tlbadd_ok () =
+      flushobjs <> [] &&
+      List.for_all (fun id ->
+        match List.filter_map (fun (_, id2, _, fld, fnm) ->
+                if id2 = id && fld = "tlb_add_page" && fnm <> "NULL" then Some fnm else None) ops with
+          [] -> false
+        | fnm :: _ -> not (local fnm) || Hashtbl.find filler fnm) flushobjs in
+    let atom_ok a =
+      if a = "tlbadd" || a = "fmt" then tlbadd_ok ()
+      else if String.length a > 5 && String.sub a 0 5 = "call:" then
+        let n = String.sub a 5 (String.length a - 5) in
+        not (local n) || Hashtbl.find filler n
+      else false in
+    let cover_ok c =
+      c = "fill" ||
+      (c <> "none" &&
+       List.for_all (fun cl -> List.exists atom_ok (String.split_on_char '|' cl))
+         (Str.split (Str.regexp_string "&") c)) in
+    let uncovered f =
+      let (_, kind, _, _, _) = Hashtbl.find fns (fl, f) in
+      if kind = "void" then (if cover_ok (void_cover fl f) then [] else [(0, 1, "-")])
+      else List.filter (fun (l, c, e) ->
+        let cls, cov = classify (fl, f, l, c) e in
+        cls = "nonzero" && not (cover_ok cov)) (myrets f) in
+    let changed = ref true in
+    while !changed do
+      changed := false;
+      Hashtbl.iter (fun f v ->
+        if v && uncovered f <> [] then begin
+          Hashtbl.replace filler f false; changed := true end) (Hashtbl.copy filler)
+    done;
+    let entries = List.sort_uniq compare (List.filter_map (fun (_, id, ty, fld, fnm) ->
+      if ((ty = "iommu_domain_ops" || ty = "iommu_ops") && (fld = "unmap_pages" || fld = "unmap"))
+         || (ty = "pt_iommu_ops" && fld = "unmap_range")
+      then (if local fnm then Some (fnm, id, ty) else None) else None) ops) in
+    let has_sync f =
+      List.exists (fun (fnm, id, ty) -> fnm = f &&
+        (ty = "pt_iommu_ops" ||
+         List.exists (fun (_, id2, _, fld, s) -> id2 = id && fld = "iotlb_sync" && s <> "NULL") ops))
+        entries in
+    let done_f = Hashtbl.create 11 in
+    List.iter (fun (f, _, _) ->
+      if not (Hashtbl.mem done_f f) then begin
+        Hashtbl.replace done_f f ();
+        (match List.sort compare (uncovered f) with
+           (l, c, _) :: _ when l > 0 ->
+             Hashtbl.replace standalone_hits (fl, l)
+               (c, f, "unmap-gather-unfilled",
+                f ^ "() returns a nonzero size without filling the iotlb gather; " ^
+                (if has_sync f then ".iotlb_sync is skipped for an empty gather since 90c5def10bea"
+                 else "its ops has no .iotlb_sync"))
+         | _ -> ());
+        List.iter (fun (l, c, e) ->
+          if is_errno e then
+            Hashtbl.replace standalone_hits (fl, l)
+              (c, f, "unmap-returns-errno",
+               f ^ "() returns " ^ collapse e ^ " from a size_t unmap callback"))
+          (myrets f)
+      end) entries
+  end
+let standalone_hit fl l = standalone fl; Hashtbl.mem standalone_hits (fl, l)
+let report_done = Hashtbl.create 11
+let standalone_print mode =
+  Hashtbl.iter (fun (fl, _) _ -> standalone fl) fns;
+  let l = Hashtbl.fold (fun k v acc -> (k, v) :: acc) standalone_hits [] in
+  List.iter (fun ((fl, ln), (c, _, rule, msg)) ->
+    if not (Hashtbl.mem report_done (fl, ln)) then begin
+      Hashtbl.replace report_done (fl, ln) ();
+      if mode = "org" then
+        Printf.printf "* TODO [[view:%s::face=ovl-face1::linb=%d::colb=%d::cole=%d][%s [%s]]]\n"
+          fl ln (c - 1) (c + 5) msg rule
+      else
+        Printf.printf "%s:%d:%d-%d: %s [%s]\n" fl ln (c - 1) (c + 5) msg rule
+    end) (List.sort compare l)
+let standalone_fixes () =
+  Hashtbl.iter (fun (fl, _) _ -> standalone fl) fns;
+  Hashtbl.iter (fun (fl, ln) (_, f, rule, _) ->
+    if rule = "unmap-gather-unfilled" then
+      (try let (_, _, g, i, _) = Hashtbl.find fns (fl, f) in
+         if g <> "-" && i <> "-" then Hashtbl.replace fixes (fl, ln) (f, g, i)
+       with Not_found -> ())) standalone_hits
+
+
 @script:ocaml depends on facts@
 @@
 facts_mode := true
+
+@script:ocaml depends on report@
+@@
+report_mode := true
+
+@script:ocaml depends on org@
+@@
+org_mode := true
 
 // ------------------------------------------------------------------
 // Functions that take the gather.
@@ -736,39 +880,25 @@ pt << tbl.pt;
 @@
 pr ["fmtid"; file pt; string_of_int (line pt); fm; i2]
 
+// context mode: mark the returns the standalone analysis reports.
+@ctx depends on context@
+position p : script:ocaml() { standalone_hit (file p) (line p) };
+expression E;
+@@
+* return@p E;
+
 @finalize:ocaml@
 @@
-let atom_str k =
-  match (try Hashtbl.find atoms k with Not_found -> []) with
-    [] -> "none"
-  | l -> String.concat "|" l in
-let cover key k loose_t strict_t e g =
-  if not (Hashtbl.mem loose_t key) then "fill"
-  else if Hashtbl.mem strict_t key && not (g <> "" && has_word e g) then "none"
-  else atom_str k in
+if !report_mode then standalone_print "report";
+if !org_mode then standalone_print "org";
 Hashtbl.iter (fun (fl, f) (l, kind, g, iova, link) ->
   pr ["fn"; fl; string_of_int l; f; kind; g; iova; link];
   if kind = "void" then begin
-    let c = match (try Hashtbl.find voidl (fl, f) with Not_found -> 0) with
-        0 -> "fill" | 2 -> "none" | _ -> atom_str (fl, f) in
+    let c = void_cover fl f in
     pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"]
   end) fns;
 Hashtbl.iter (fun (fl, f, l, c) e ->
-  let key = (fl, l, c) and k = (fl, f) in
-  let g = try let (_, _, g, _, _) = Hashtbl.find fns k in g with Not_found -> "" in
-  let cls, cov =
-    if Hashtbl.mem queuedret (fl, l) then
-      (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
-    else if is_zero e then "zero", "fill"
-    else if is_errno e then "errno", "fill"
-    else if is_ident e && (Hashtbl.mem compound (fl, f, collapse e) ||
-            (not (Hashtbl.mem zinit (fl, f, collapse e)) &&
-             not (Hashtbl.mem zassigned (fl, f, collapse e)))) then
-      "nonzero", cover key k loose strict e g
-    else if is_ident e then
-      (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
-       else "zero", "fill")
-    else "nonzero", cover key k loose strict e g in
+  let cls, cov = classify (fl, f, l, c) e in
   let e = collapse e in
   let e = if String.length e > 2 && String.sub e 0 2 = "- " then "-" ^ String.sub e 2 (String.length e - 2) else e in
   pr ["ret"; fl; string_of_int l; string_of_int c; f; cls; cov;
@@ -799,6 +929,11 @@ List.iter (fun (fl, l, func, e, fld, fnm) ->
 fl << virtual.fixlist;
 @@
 load_fixlist fl
+
+// Without a fix list (make coccicheck MODE=patch): fix what this file decides.
+@script:ocaml depends on patch@
+@@
+if not !fixlist_loaded then standalone_fixes ()
 
 @ia depends on patch@
 identifier v;

@@ -58,19 +58,19 @@ for mode in report patch context org; do
 		> "$OUT/cc.$mode" 2> "$OUT/cc.$mode.err"
 	check "make coccicheck MODE=$mode in 6.1 exits 0" test $? -eq 0
 done
-t_report() { grep -qE '^drivers/iommu/sprd-iommu\.c:[0-9]+:[0-9]+-[0-9]+: .*unmap-gather-unfilled' "$OUT/cc.report"; }
-check "coccicheck report: names sprd-iommu.c in coccicheck format" t_report
+t_report() { grep -qE '^drivers/iommu/sun50i-iommu\.c:[0-9]+:[0-9]+-[0-9]+: .*unmap-gather-unfilled' "$OUT/cc.report"; }
+check "coccicheck report: names sun50i-iommu.c in coccicheck format" t_report
 t_patch() { grep -q '^+.*iommu_iotlb_gather_add_range(' "$OUT/cc.patch"; }
 check "coccicheck patch: adds iommu_iotlb_gather_add_range()" t_patch
-t_context() { grep -q '^\*.*return' "$OUT/cc.context"; }
-check "coccicheck context: marks the offending returns with *" t_context
+t_context() { grep -q '^-.*return' "$OUT/cc.context"; }
+check "coccicheck context: marks the offending returns" t_context
 t_org() { grep -q '^\* TODO' "$OUT/cc.org"; }
 check "coccicheck org: org-mode TODO entries" t_org
 
 rm -rf "$K/scripts/coccinelle/iommu"
 check "make install-cocci KDIR=6.1" make -s -C "$top" install-cocci KDIR="$K"
 t_installed() {
-	make -s -C "$K" coccicheck MODE=report M=drivers/iommu/sprd-iommu.c \
+	make -s -C "$K" coccicheck MODE=report M=drivers/iommu \
 		COCCI="$K/scripts/coccinelle/iommu/$(basename "$main")" 2>/dev/null |
 		grep -q 'unmap-gather-unfilled'
 }
