@@ -246,7 +246,7 @@ function atom_ok(a, ctx, ff,    name, k, fmts, nf, i, ini, list, n, u, fl) {
 	return 0
 }
 
-function cover_ok(c, ctx, ff,    ncl, cl, i, na, at, j, ok) {
+function cover_ok(c, ctx, ff, self,    ncl, cl, i, na, at, j, ok) {
 	if (c == "fill")
 		return 1
 	if (c == "none" || c == "")
@@ -255,9 +255,16 @@ function cover_ok(c, ctx, ff,    ncl, cl, i, na, at, j, ok) {
 	for (i = 1; i <= ncl; i++) {
 		na = split(cl[i], at, "|")
 		ok = 0
-		for (j = 1; j <= na && !ok; j++)
+		for (j = 1; j <= na && !ok; j++) {
+			# A recursive call in a clause with other candidates does
+			# not decide it (one-clause engines list every candidate
+			# of the function, not only those on the path).
+			if (na > 1 && at[j] ~ /^call:/ && self != "" &&
+			    fkey(ff, substr(at[j], 6)) == self)
+				continue
 			if (atom_ok(at[j], ctx, ff))
 				ok = 1
+		}
 		if (!ok)
 			return 0
 	}
@@ -279,7 +286,7 @@ function solve(ctx,    i, k, changed, n, r, ok, anynz) {
 				if (retclass[k, r] != "nonzero")
 					continue
 				anynz = 1
-				if (!cover_ok(retcover[k, r], ctx, fnfile[k])) {
+				if (!cover_ok(retcover[k, r], ctx, fnfile[k], k)) {
 					ok = 0
 					break
 				}
@@ -300,7 +307,7 @@ function uncovered(k, ctx, out,    r, n, i, j, t) {
 	n = 0
 	for (r = 1; r <= nret[k]; r++)
 		if (retclass[k, r] == "nonzero" &&
-		    !cover_ok(retcover[k, r], ctx, fnfile[k]))
+		    !cover_ok(retcover[k, r], ctx, fnfile[k], k))
 			out[++n] = r
 	for (i = 2; i <= n; i++)
 		for (j = i; j > 1 && retline[k, out[j]] + 0 < retline[k, out[j - 1]] + 0; j--) {
