@@ -174,9 +174,11 @@ let classify (fl, f, l, c) e =
     (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
   else if is_zero e then "zero", "fill"
   else if is_errno e then "errno", "fill"
-  else if is_ident e && (Hashtbl.mem compound (fl, f, collapse e) ||
-          (not (Hashtbl.mem zinit (fl, f, collapse e)) &&
-           not (Hashtbl.mem zassigned (fl, f, collapse e)))) then
+  else if is_ident e && Hashtbl.mem compound (fl, f, collapse e) then
+    (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
+     else "nonzero", cover key k loose strict e g)
+  else if is_ident e && not (Hashtbl.mem zinit (fl, f, collapse e)) &&
+          not (Hashtbl.mem zassigned (fl, f, collapse e)) then
     "nonzero", cover key k loose strict e g
   else if is_ident e then
     (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
@@ -394,6 +396,12 @@ v@pz += E
 |
 v@pz -= E
 |
+v@pz *= E
+|
+v@pz <<= E
+|
+v@pz |= E
+|
 v@pz++
 )
 
@@ -548,7 +556,7 @@ identifier fn.f, fn.g, v;
 position fn.p, r.pr, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 expression e2 : script:ocaml() { not (is_zero e2) };
-expression E3, X;
+expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -556,10 +564,25 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when any
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+(
   v = e2;
+|
+  v += E5;
+|
+  v -= E5;
+|
+  v *= E5;
+|
+  v <<= E5;
+|
+  v |= E5;
+|
+  v++;
+)
   ... when != fill(..., g, ...)
       when != flush(...)
       when != X->fcb(...)
@@ -573,7 +596,7 @@ f@p(...) {
 identifier fn.f, fn.g, v, c;
 position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
-expression E3, X;
+expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -581,12 +604,27 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when any
       when != flush(...)
       when != X->fcb(...)
       when != qd(g)
       when != c(..., g, ...)
       when != X->c(..., g, ...)
+(
   v = e2;
+|
+  v += E5;
+|
+  v -= E5;
+|
+  v *= E5;
+|
+  v <<= E5;
+|
+  v |= E5;
+|
+  v++;
+)
   ... when != fill(..., g, ...)
       when != flush(...)
       when != X->fcb(...)
@@ -645,11 +683,25 @@ f@p(...) {
 identifier fn.f, v;
 position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
-expression E3;
+expression E3, E5;
 @@
 f@p(...) {
   ... when any
+(
   v = e2;
+|
+  v += E5;
+|
+  v -= E5;
+|
+  v *= E5;
+|
+  v <<= E5;
+|
+  v |= E5;
+|
+  v++;
+)
   ... when != v = E3
   return@pr@q v;
   ... when any

@@ -5,7 +5,7 @@
 top=$(cd "$(dirname "$0")/.." && pwd -P)
 GL=$top/bin/gatherlint
 CORPUS=$top/test-drivers
-OUT=$top/tests/out
+OUT=${GATHERLINT_TEST_OUT:-$top/tests/out}
 mkdir -p "$OUT"
 : "${TALLY:=$OUT/tally}"
 

@@ -4,8 +4,10 @@
 # "N passed, N failed" and exits non-zero on any failure.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd -P)
-mkdir -p "$top/tests/out"
-TALLY=$top/tests/out/tally
+OUT=${GATHERLINT_TEST_OUT:-$top/tests/out}
+export GATHERLINT_TEST_OUT="$OUT"
+mkdir -p "$OUT"
+TALLY=$OUT/tally
 export TALLY
 : > "$TALLY"
 for t in "$top"/tests/t[0-9]*.sh; do
