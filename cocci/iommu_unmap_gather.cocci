@@ -262,7 +262,7 @@ let standalone fl =
           if is_errno e then
             Hashtbl.replace standalone_hits (fl, l)
               (c, f, "unmap-returns-errno",
-               f ^ "() returns " ^ collapse e ^ " from a size_t unmap callback"))
+               f ^ "() returns " ^ Str.global_replace (Str.regexp "^- ") "-" (collapse e) ^ " from a size_t unmap callback"))
           (myrets f)
       end) entries
   end
@@ -938,6 +938,16 @@ position p : script:ocaml() { standalone_hit (file p) (line p) };
 expression E;
 @@
 * return@p E;
+
+// report and org print per file (coccicheck runs spatch with -j: the
+// @finalize of the workers never sees their tables).
+@script:ocaml depends on report@
+@@
+standalone_print "report"
+
+@script:ocaml depends on org@
+@@
+standalone_print "org"
 
 @finalize:ocaml@
 @@

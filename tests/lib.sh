@@ -20,10 +20,10 @@ not_ok() {
 }
 
 check() {	# check DESCRIPTION COMMAND...
-	d=$1
+	_desc=$1
 	shift
-	if "$@" > "$OUT/last.log" 2>&1; then ok "$d"; else
-		not_ok "$d"
+	if "$@" > "$OUT/last.log" 2>&1; then ok "$_desc"; else
+		not_ok "$_desc"
 		sed 's/^/#   /' "$OUT/last.log" | head -20
 	fi
 }

@@ -11,8 +11,14 @@ ok "linux-source-6.1 tree available ($K)"
 dirty=$top/build/.linux-source-6.1.dirty
 
 # --- whole-tree audit ---------------------------------------------------------
-"$GL" audit --fail-on=never --format=tsv "$K" > "$OUT/k.tsv" 2> "$OUT/k.err"
+"$GL" audit --fail-on=never --format=tsv --facts-out="$OUT/k.facts" "$K" \
+	> "$OUT/k.tsv" 2> "$OUT/k.err"
 check "audit of the whole 6.1 tree ran" test $? -eq 0
+# Findings whose fix is withheld by design (SPEC 5: no range is added while
+# the driver fills through tlb_add_page): FILE<TAB>FUNCTION.
+"$GL" audit --fail-on=never --facts-in="$OUT/k.facts" "$K" 2>/dev/null | awk -v OFS="\t" '
+	/ \[[a-z-]+\]$/ { split($1, a, ":"); f = a[1]; fn = $3; sub(/\(\).*/, "", fn); next }
+	/not fixed automatically/ { print f, fn }' | sort -u > "$OUT/k.withheld"
 awk -F '\t' -v OFS='\t' 'NR > 1 { print $2, $3, $1, $5 }' "$OUT/k.tsv" | LC_ALL=C sort > "$OUT/k.got"
 grep -v '^#' "$top/tests/kernel/linux-6.1.expected" | awk '
 	NF { split($1, a, ":"); printf "%s\t%s\t%s\t%s\n", a[1], a[2], $2, $3 }' |
@@ -39,9 +45,12 @@ t_apply() {
 check "fix of the 6.1 tree applies with patch -p1" t_apply
 t_reclean() {
 	"$GL" audit --format=tsv --fail-on=never "$K" |
-		awk -F '\t' '$1 == "unmap-gather-unfilled" && $5 != "note" { print; bad = 1 } END { exit bad }'
+		awk -F '\t' -v w="$OUT/k.withheld" '
+			BEGIN { while ((getline l < w) > 0) { split(l, a, "\t"); held[a[1], a[2]] = 1 } }
+			$1 == "unmap-gather-unfilled" && $5 != "note" && !held[$2, $4] { print; bad = 1 }
+			END { exit bad }'
 }
-check "6.1 re-audit after the fix: no unmap-gather-unfilled at warning or above" t_reclean
+check "6.1 re-audit after the fix: no unmap-gather-unfilled at warning or above (but the $(wc -l < "$OUT/k.withheld") withheld by design)" t_reclean
 t_idem() { d=$("$GL" fix "$K") && [ -z "$d" ]; }
 check "6.1: a second fix prints an empty diff" t_idem
 t_revert() { (cd "$K" && patch -R -p1 -s --no-backup-if-mismatch < "$OUT/k.diff") && rm -f "$dirty"; }
