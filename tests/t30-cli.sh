@@ -69,6 +69,9 @@ check "missing path: exit 2" exits 2 audit no/such/file.c
 check "empty directory: exit 2" exits 2 audit bad/empty
 check "non-C file: exit 2" exits 2 audit bad/notes.txt
 check "unknown command: exit 2" exits 2 frob
+if ! have_engine gcc; then
+	check "--engine=gcc without the plugin built: exit 2" exits 2 audit --engine=gcc "$lone"
+fi
 mkdir -p "$OUT/noiommu"
 printf 'int main(void)\n{\n\treturn 0;\n}\n' > "$OUT/noiommu/main.c"
 check "a tree with no IOMMU code: exit 2" exits 2 audit "$OUT/noiommu"
@@ -83,8 +86,17 @@ if [ -r "$lone" ]; then
 	cp "$lone" "$OUT/unreadable.c" && chmod 000 "$OUT/unreadable.c"
 	if [ "$(id -u)" -ne 0 ]; then
 		check "unreadable file: exit 2" exits 2 audit "$OUT/unreadable.c"
+	elif command -v setpriv >/dev/null; then
+		# root reads everything: run as nobody
+		t_unreadable() {
+			setpriv --reuid=65534 --regid=65534 --clear-groups \
+				"$GL" audit "$OUT/unreadable.c" 2> "$OUT/unr.err"
+			[ $? -eq 2 ] && [ "$(wc -l < "$OUT/unr.err")" -eq 1 ] &&
+				grep -q '^gatherlint: cannot read' "$OUT/unr.err"
+		}
+		check "unreadable file: exit 2 with one line (as nobody)" t_unreadable
 	else
-		skip "unreadable file (root reads everything)"
+		skip "unreadable file (root reads everything, no setpriv)"
 	fi
 	rm -f "$OUT/unreadable.c"
 fi
@@ -115,6 +127,46 @@ check "json: valid, one object per finding ($n)" t_json
 # shellcheck disable=SC2086
 t_sarif() { "$GL" audit --fail-on=never --format=sarif $THEMES | jq -e ".version == \"2.1.0\" and (.runs[0].results | length) == $n" >/dev/null; }
 check "sarif: valid JSON, 2.1.0, one result per finding" t_sarif
+# SARIF checked by Microsoft's SARIF multitool (npm), installed once under
+# build/ (git-ignored); a corrupted copy must be rejected, so the check can fail.
+sarif_tool() {
+	d=$top/build/sarif-multitool
+	bin=$d/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+	if [ ! -x "$bin" ]; then
+		mkdir -p "$d" && (cd "$d" && npm install --no-audit --no-fund --silent \
+			@microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1)
+		chmod u+x "$bin" 2>/dev/null	# npm no longer runs its postinstall
+	fi
+	[ -x "$bin" ] && printf '%s\n' "$d/node_modules/.bin/sarif-multitool"
+}
+sarif_problems() {	# sarif_problems FILE -> number of validator results
+	rm -f "$1.val"
+	DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$mt" validate "$1" -o "$1.val" >/dev/null 2>&1
+	[ -s "$1.val" ] && jq '.runs[0].results | length' "$1.val"
+}
+# shellcheck disable=SC2086
+"$GL" audit --fail-on=never --format=sarif $THEMES > "$OUT/all.sarif"
+if mt=$(sarif_tool); then
+	t_sarif_valid() { [ "$(sarif_problems "$OUT/all.sarif")" = 0 ]; }
+	check "sarif: the SARIF multitool validates it with no error or warning" t_sarif_valid
+	t_sarif_bad() {
+		jq '.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0' \
+			"$OUT/all.sarif" > "$OUT/bad.sarif"
+		p=$(sarif_problems "$OUT/bad.sarif") && [ "$p" -gt 0 ]
+	}
+	check "sarif: the multitool rejects a corrupted copy (the check can fail)" t_sarif_bad
+else
+	not_ok "sarif: the SARIF multitool installs from the npm registry"
+fi
+t_sarif_content() {
+	jq -e '.runs[0] as $r
+		| ($r.tool.driver.rules | length == 5 and all(.[]; .help.text and .shortDescription.text))
+		and ([$r.results[] | select(.ruleId == "unmap-gather-unfilled" and (.relatedLocations | length) > 0)] | length) > 0
+		and ([$r.results[] | select(.fixes)] | length) > 0
+		and all($r.results[]; .locations[0].physicalLocation.region.startLine > 0)' \
+		"$OUT/all.sarif" >/dev/null
+}
+check "sarif: rules with help, chains as related locations, fixes as SARIF fixes" t_sarif_content
 # shellcheck disable=SC2086
 t_cp() {
 	"$GL" audit --fail-on=never --format=checkpatch $THEMES > "$OUT/cp.txt"
