@@ -23,10 +23,13 @@ root=$2
 shift 2
 cd "$root" || die "cannot enter $root"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/gatherlint-cocci.XXXXXX") || die "cannot create a temporary directory"
-trap 'rm -rf "$tmp"' EXIT
-trap 'rm -rf "$tmp"; exit 130' INT
-trap 'rm -rf "$tmp"; exit 143' TERM HUP
+if [ "$mode" != chunk ]; then
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/gatherlint-cocci.XXXXXX") ||
+		die "cannot create a temporary directory"
+	trap 'rm -rf "$tmp"' EXIT
+	trap 'rm -rf "$tmp"; exit 130' INT
+	trap 'rm -rf "$tmp"; exit 143' TERM HUP
+fi
 
 jobs=${GATHERLINT_JOBS:-}
 [ -n "$jobs" ] || jobs=$(nproc 2>/dev/null || echo 1)
@@ -43,31 +46,45 @@ facts)
 	[ $# -gt 0 ] || exit 0
 	printf '%s\n' "$@" > "$tmp/files"
 	n=$(wc -l < "$tmp/files")
+	# Chunks of at most 8 files, $jobs at a time: parallel, and small
+	# enough to show progress on a whole tree.
 	per=$(( (n + jobs - 1) / jobs ))
-	split -l "$per" "$tmp/files" "$tmp/chunk."
-	for c in "$tmp"/chunk.*; do
-		(
-			# One group per file: spatch treats the files of one group
-			# as a unit (every binding tried on every file); separate
-			# groups share one process and one compiled script.
-			awk 'NR > 1 { print "" } { print }' "$c" > "$c.groups"
-			# shellcheck disable=SC2086
-			spatch $spatch_opts -D facts --sp-file "$cocci" \
-				--file-groups "$c.groups" > "$c.out" 2> "$c.err"
-			echo $? > "$c.rc"
-			# shellcheck disable=SC2046
-			parse_check $(cat "$c") >> "$c.out"
-		) &
+	[ "$per" -le 8 ] || per=8
+	split -a 4 -l "$per" "$tmp/files" "$tmp/chunk."
+	: > "$tmp/done"
+	printf '%s\n' "$tmp"/chunk.???? | GATHERLINT_TOTAL=$n \
+		xargs -P "$jobs" -n 1 "$here/engine-cocci.sh" chunk "$root"
+	for c in "$tmp"/chunk.????; do
+		[ -f "$c.rc" ] || { echo 1 > "$c.rc"; echo "spatch did not run" > "$c.err"; }
 	done
-	wait
+	if [ -t 2 ]; then printf '\r\033[K' >&2; fi
 	for c in "$tmp"/chunk.*.rc; do
 		if [ "$(cat "$c")" -ne 0 ]; then
-			printf 'gatherlint: spatch failed:\n' >&2
-			head -5 "${c%.rc}.err" >&2
-			exit 2
+			die "spatch failed: $(grep -v '^$' "${c%.rc}.err" | head -1)"
 		fi
 	done
 	cat "$tmp"/chunk.*.out | grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete)	'
+	exit 0
+	;;
+chunk)
+	# One chunk (run by xargs above): FILE lists paths relative to ROOT.
+	c=$1
+	# One group per file: spatch treats the files of one group as a
+	# unit (every binding tried on every file); separate groups share
+	# one process and one compiled script.
+	awk 'NR > 1 { print "" } { print }' "$c" > "$c.groups"
+	# shellcheck disable=SC2086
+	spatch $spatch_opts -D facts --sp-file "$cocci" \
+		--file-groups "$c.groups" > "$c.out" 2> "$c.err"
+	echo $? > "$c.rc"
+	# shellcheck disable=SC2046
+	parse_check $(cat "$c") >> "$c.out"
+	# Progress while stderr is a terminal: files done of total.
+	cat "$c" >> "${c%/*}/done"
+	if [ -t 2 ]; then
+		printf '\rgatherlint: %s/%s files' "$(wc -l < "${c%/*}/done")" \
+			"${GATHERLINT_TOTAL:-?}" >&2
+	fi
 	exit 0
 	;;
 fix)

@@ -108,6 +108,54 @@ $1 == "N" && n {
 	next
 }
 
+$1 == "E" {
+	ne++
+	efile[ne] = $2; eline[ne] = $3; efn[ne] = $4; eops[ne] = $5
+	esync[ne] = $6; echain[ne] = $7; everd[ne] = $8; esev[ne] = $9
+	next
+}
+
+# The BSP summary (text format, --summary or a whole kernel tree): the
+# core state and where it was read, the entry-point table, counts.
+function out_summary(    i, j, t, ord, w1, w2, w3, w4, key, nm, nf) {
+	if (index(coremsg, corewhere ": ") == 1)
+		coremsg = substr(coremsg, length(corewhere) + 3)
+	printf "\n== gatherlint summary ==\n"
+	printf "core: %s%s\n", core,
+		corewhere == "" || corewhere == "-:0" ? " (not read: " coremsg ")" : \
+		", read at " corewhere (coremsg == "" ? "" : " (" coremsg ")")
+	srank["error"] = 3; srank["warning"] = 2; srank["note"] = 1; srank["-"] = 0
+	for (i = 1; i <= ne; i++) {
+		ord[i] = i
+		key[i] = sprintf("%d%d%s\t%09d", everd[i] == "MISSES" ? 0 : 1,
+			9 - srank[esev[i]], efile[i], eline[i])
+	}
+	for (i = 2; i <= ne; i++)
+		for (j = i; j > 1 && key[ord[j]] < key[ord[j - 1]]; j--) {
+			t = ord[j]; ord[j] = ord[j - 1]; ord[j - 1] = t
+		}
+	w1 = length("entry point"); w2 = length("ops"); w3 = length("sync")
+	for (i = 1; i <= ne; i++) {
+		t = efile[i] ":" eline[i] " " efn[i] "()"
+		if (length(t) > w1) w1 = length(t)
+		if (length(eops[i]) > w2) w2 = length(eops[i])
+	}
+	w4 = length("verdict")
+	printf "\n%-" w1 "s  %-" w2 "s  %-" w3 "s  %-" w4 "s  %-8s  %s\n",
+		"entry point", "ops", "sync", "verdict", "severity", "chain"
+	nm = nf = 0
+	for (j = 1; j <= ne; j++) {
+		i = ord[j]
+		printf "%-" w1 "s  %-" w2 "s  %-" w3 "s  %-" w4 "s  %-8s  %s\n",
+			efile[i] ":" eline[i] " " efn[i] "()", eops[i], esync[i],
+			everd[i], esev[i], echain[i]
+		if (everd[i] == "MISSES") nm++; else nf++
+	}
+	printf "\nentry points: %d (%d MISSES, %d FILLS)\n", ne, nm, nf
+	printf "findings by severity: %d error, %d warning, %d note\n",
+		count["error"], count["warning"], count["note"]
+}
+
 function out_text(    i, k) {
 	for (i = 1; i <= n; i++) {
 		printf "%s:%s:%s: %s: %s [%s]\n", file[i], line[i], col[i],
@@ -116,6 +164,8 @@ function out_text(    i, k) {
 			printf "%s:%s:%s: note: %s\n", nfile[i, k], nline[i, k],
 				ncol[i, k], nmsg[i, k]
 	}
+	if (summary)
+		out_summary()
 	printf "gatherlint: %d error%s, %d warning%s, %d note%s (core %s)\n",
 		count["error"], count["error"] == 1 ? "" : "s",
 		count["warning"], count["warning"] == 1 ? "" : "s",

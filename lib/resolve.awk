@@ -398,6 +398,55 @@ function explain(g, k, r, ctx, depth,    c, ncl, cl, i, na, at, j, a, u, list, f
 	}
 }
 
+
+# One line of the entry-point table (BSP summary): how k reaches the
+# gather, as a short chain: its own calls, the formats it delegates to,
+# the driver's tlb_add_page callbacks.
+function chain_of(k, d,    r, c, na, at, j, s, seen, fmts, nf, fl2, m, ini, list, u, i, o, fn, tl) {
+	s = ""
+	for (r = 1; r <= nret[k]; r++) {
+		if (retclass[k, r] != "nonzero")
+			continue
+		c = retcover[k, r]
+		gsub(/&/, "|", c)
+		na = split(c, at, "|")
+		for (j = 1; j <= na; j++) {
+			if (at[j] in seen)
+				continue
+			seen[at[j]] = 1
+			if (at[j] ~ /^call:/)
+				s = s (s == "" ? "" : ", ") substr(at[j], 6) "()"
+			else if (at[j] == "fmt") {
+				fmts = driver_fmts(d)
+				nf = split(fmts, fl2, " ")
+				for (m = 1; m <= nf; m++) {
+					ini = fmtinit[fl2[m]]
+					delete list
+					if (ini != "" && (ini in initfile))
+						fmt_unmaps(initfile[ini], list)
+					u = ""
+					for (i in list)
+						u = fnname[i]
+					s = s (s == "" ? "" : ", ") fl2[m] (u == "" ? "" : " " u "()")
+				}
+				if (nf == 0)
+					s = s (s == "" ? "" : ", ") "io_pgtable_ops (format not bound)"
+				tl = ""
+				for (i = 1; i <= nops; i++) {
+					o = opskeys[i]
+					if (opsfile[o] != d || opstype[o] != "iommu_flush_ops")
+						continue
+					fn = (o SUBSEP "tlb_add_page") in opsfield ? opsfield[o, "tlb_add_page"] : "NULL"
+					tl = tl (tl == "" ? "" : "/") (fn == "NULL" || fn == "-" ? "none" : fn "()")
+				}
+				s = s " -> tlb_add_page " (tl == "" ? "none" : tl)
+			} else if (at[j] == "tlbadd")
+				s = s (s == "" ? "" : ", ") "io_pgtable_tlb_add_page()"
+		}
+	}
+	return s == "" ? "direct" : s
+}
+
 function sev_unfilled(sync) {
 	if (!sync)
 		return "note"
@@ -529,6 +578,19 @@ END {
 					retexpr[k, out[m]] "\n"
 	}
 
+	# The entry-point table (E lines, the BSP summary).
+	for (e = 1; e <= ne; e++) {
+		k = entries[e]
+		d = fnfile[k]
+		o = eops[k]
+		delete out
+		n = uncovered(k, d, out)
+		entrec = entrec "E" OFS d OFS fnline[k] OFS fnname[k] OFS \
+			opstype[o] " " opsid[o] " ." efield[k] OFS (esync[k] ? "yes" : "no") OFS \
+			chain_of(k, d) OFS (n ? "MISSES" : "FILLS") OFS \
+			(n ? sev_unfilled(esync[k]) : "-") "\n"
+	}
+
 	# pgtable-gather-unfilled
 	for (i = 1; i <= nfu; i++) {
 		k = fmtu[i]
@@ -593,4 +655,5 @@ END {
 		printf "%s", fnotes[idx[i]]
 	}
 	printf "%s", fixrec
+	printf "%s", entrec
 }

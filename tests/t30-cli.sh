@@ -113,6 +113,38 @@ t_nospatch() {
 }
 check "missing spatch: exit 2 naming it" t_nospatch
 
+# --- BSP summary and progress ----------------------------------------------------
+# shellcheck disable=SC2086
+"$GL" audit --summary --fail-on=never $THEMES > "$OUT/summary.txt"
+t_summary() {
+	nentries=$(awk '/^entry point  /{ t = 1; next } t && NF == 0 { t = 0 } t' "$OUT/summary.txt" | wc -l)
+	grep -q '^core: UNKNOWN' "$OUT/summary.txt" &&
+		grep -qE '^entry points: [0-9]+ \([0-9]+ MISSES, [0-9]+ FILLS\)$' "$OUT/summary.txt" &&
+		[ "$nentries" -gt 40 ] &&
+		grep -qE '^misses/pike-smmu\.c:[0-9]+ pike_unmap_pages\(\) +iommu_domain_ops pike_domain_ops \.unmap_pages +yes +MISSES +warning +.*-> tlb_add_page' "$OUT/summary.txt" &&
+		grep -qE '^clean/umbra-smmu3\.c:[0-9]+ .* FILLS +- ' "$OUT/summary.txt" &&
+		grep -qE "^findings by severity: 0 error, $(grep -c ': warning: ' "$OUT/summary.txt") warning, " "$OUT/summary.txt"
+}
+check "--summary: core, entry-point table (file, ops, sync, chain, verdict, severity), counts" t_summary
+t_summary_core() {
+	(cd cores/latent && "$GL" audit --fail-on=never --format=text .) |
+		grep -qE '^core: LATENT, read at include/linux/iommu\.h:[0-9]+'
+}
+check "a whole tree prints the summary with where the core was read" t_summary_core
+if command -v script >/dev/null; then
+	# shellcheck disable=SC2086
+	t_progress() {
+		script -qc "'$GL' audit --fail-on=never --format=tsv $THEMES > /dev/null" /dev/null |
+			tr '\r' '\n' | grep -qE "^gatherlint: [0-9]+/$(find $THEMES -name '*.c' | wc -l) files"
+	}
+	check "progress (files done of total) on stderr when it is a terminal" t_progress
+fi
+t_noprogress() {
+	# shellcheck disable=SC2086
+	"$GL" audit --fail-on=never --format=tsv $THEMES > /dev/null 2> "$OUT/np.err" && [ ! -s "$OUT/np.err" ]
+}
+check "no progress when stderr is not a terminal" t_noprogress
+
 # --- output formats -----------------------------------------------------------
 # shellcheck disable=SC2086
 "$GL" audit --fail-on=never --format=tsv $THEMES > "$OUT/all.tsv"
