@@ -46,11 +46,17 @@ facts)
 	[ $# -gt 0 ] || exit 0
 	printf '%s\n' "$@" > "$tmp/files"
 	n=$(wc -l < "$tmp/files")
-	# Chunks of at most 8 files, $jobs at a time: parallel, and small
-	# enough to show progress on a whole tree.
+	# One chunk per job (each spatch process compiles the script once),
+	# balanced by size: largest files first, dealt round robin.  On a
+	# terminal, chunks of at most 8 files so that progress moves.
 	per=$(( (n + jobs - 1) / jobs ))
-	[ "$per" -le 8 ] || per=8
-	split -a 4 -l "$per" "$tmp/files" "$tmp/chunk."
+	if [ -t 2 ] && [ "$per" -gt 8 ]; then per=8; fi
+	nc=$(( (n + per - 1) / per ))
+	tr '\n' '\0' < "$tmp/files" | xargs -0 stat -c '%s %n' | sort -rn |
+		awk -v nc="$nc" -v t="$tmp" '{
+			sub(/^[0-9]+ /, "")
+			print > sprintf("%s/chunk.%04d", t, (NR - 1) % nc)
+		}'
 	: > "$tmp/done"
 	printf '%s\n' "$tmp"/chunk.???? | GATHERLINT_TOTAL=$n \
 		xargs -P "$jobs" -n 1 "$here/engine-cocci.sh" chunk "$root"
