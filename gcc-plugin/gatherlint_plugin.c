@@ -1,0 +1,2411 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * gatherlint_plugin.c - the GCC engine of gatherlint.
+ *
+ * Finds IOMMU unmap callbacks that return a nonzero size without filling
+ * the struct iommu_iotlb_gather (see docs/design.md).  Per translation
+ * unit it extracts the facts of docs/design.md section 3:
+ *
+ *  - fn/ret: every function of the main file with a
+ *    "struct iommu_iotlb_gather *" parameter; each return is classified
+ *    (zero, errno, nonzero) and its cover computed on the CFG, path by
+ *    path, as an exact CNF over the candidate calls (call:NAME, fmt,
+ *    tlbadd).  The pass runs right after "cfg", before any inlining, so
+ *    calls of static inline gather helpers are still calls;
+ *  - ops/bind/fmtinit/fmtid: from initialisers (PLUGIN_FINISH_DECL,
+ *    compound literals included) and from the function bodies
+ *    (PLUGIN_PRE_GENERICIZE: runtime "x->unmap_pages = fn" stores,
+ *    alloc_io_pgtable_ops() calls), with macros already expanded.
+ *
+ * Arguments (-fplugin-arg-gatherlint_plugin-KEY[=VALUE]):
+ *   db=DIR        write the facts of this unit to DIR/<unique>.facts
+ *                 (temporary file + rename: safe under make -jN)
+ *   fixlist=FILE  resolver X lines: emit fix-it hints, so that
+ *                 -fdiagnostics-generate-patch prints the driver fix
+ *   core=STATE    latent|exposed|protected|unknown (standalone warnings)
+ *   werror        standalone findings are errors
+ *   debug         dump the facts on stderr
+ *
+ * Without db= the plugin warns about what this unit decides alone:
+ * functions of other units are assumed to fill, a format is assumed to
+ * fill only through this unit's iommu_flush_ops.tlb_add_page.
+ */
+#include "gcc-compat.h"
+#include "gather_api.h"
+
+#include <stdio.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+int plugin_is_GPL_compatible;
+
+static struct plugin_info gatherlint_plugin_info = {
+	"0.1.0",
+	"gatherlint: IOMMU unmap paths that do not fill the iotlb gather\n"
+	"  -fplugin-arg-gatherlint_plugin-db=DIR       write facts to DIR\n"
+	"  -fplugin-arg-gatherlint_plugin-fixlist=FILE fix-it hints for FILE\n"
+	"  -fplugin-arg-gatherlint_plugin-core=STATE   latent|exposed|protected\n"
+	"  -fplugin-arg-gatherlint_plugin-werror       findings are errors\n"
+};
+
+/* ------------------------------------------------------------------ */
+/* Options and unit-wide state                                         */
+
+static const char *opt_db;
+static const char *opt_fixlist;
+static const char *opt_core = "unknown";
+static bool opt_werror;
+static bool opt_debug;
+
+static std::string main_file;
+static std::vector<std::string> src_lines;	/* the main file, by line */
+static bool src_loaded;
+
+struct gl_srcret {
+	location_t loc;		/* the RETURN_EXPR, unresolved */
+	int line, col;		/* the return keyword (or macro use) */
+	int mline, mcol;	/* the RETURN_EXPR location, resolved */
+	int tline, tcol;	/* where the text "return" is spelled */
+	bool in_macro;
+};
+
+struct gl_ret {
+	int line, col;
+	std::string cls, cover, expr;
+	location_t loc;
+	bool in_macro;
+};
+
+struct gl_fn {
+	std::string name;
+	int line;
+	std::string retkind, gather, iova, linkage;
+	tree decl;
+	bool has_gather;
+	bool analysed;
+	bool iova_assigned;
+	bool has_unmapped, has_iova_start;
+	std::string iova_type;
+	std::string incomplete;
+	std::vector<gl_srcret> srcrets;
+	std::vector<gl_ret> rets;
+	int endline, endcol;
+	bool fixed_start;
+};
+
+static std::map<std::string, gl_fn> fns;
+static std::vector<std::string> fn_order;
+static std::vector<std::string> facts;
+static std::set<std::string> facts_seen;
+static std::set<std::string> ops_funcs;
+static std::map<int, location_t> known_locs;	/* line -> a location */
+static tree fmt_enum;
+
+/* ops objects seen (for the standalone decision) */
+struct gl_ops {
+	std::string id, type;
+	std::map<std::string, std::string> fields;
+	int line;
+};
+static std::map<std::string, gl_ops> ops_objs;
+static std::vector<std::string> ops_order;
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                      */
+
+static const char *api_kind(const char *name, int *arg)
+{
+	const struct gatherlint_api_entry *e;
+
+	for (e = gatherlint_api; e->kind; e++) {
+		if (!strcmp(e->name, name)) {
+			if (arg)
+				*arg = e->gather_arg;
+			return e->kind;
+		}
+	}
+	return NULL;
+}
+
+static bool api_is(const char *name, const char *kind, int *arg)
+{
+	const struct gatherlint_api_entry *e;
+
+	for (e = gatherlint_api; e->kind; e++) {
+		if (!strcmp(e->kind, kind) && !strcmp(e->name, name)) {
+			if (arg)
+				*arg = e->gather_arg;
+			return true;
+		}
+	}
+	return false;
+}
+
+static std::string itos(long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%ld", v);
+	return buf;
+}
+
+static void add_fact(const std::string &f)
+{
+	if (facts_seen.insert(f).second)
+		facts.push_back(f);
+}
+
+static expanded_location gl_expand(location_t loc)
+{
+	return expand_location(gl_expansion_point(loc));
+}
+
+static bool in_main_file(location_t loc)
+{
+	expanded_location x;
+
+	if (loc == UNKNOWN_LOCATION)
+		return false;
+	x = gl_expand(loc);
+	return x.file && main_file == x.file;
+}
+
+static int loc_line(location_t loc)
+{
+	return gl_expand(loc).line;
+}
+
+static void note_known(location_t loc)
+{
+	expanded_location x;
+
+	if (loc == UNKNOWN_LOCATION || !in_main_file(loc))
+		return;
+	if (linemap_location_from_macro_expansion_p(line_table, loc))
+		return;
+	x = expand_location(loc);
+	if (!known_locs.count(x.line))
+		known_locs[x.line] = loc;
+}
+
+static void load_source(void)
+{
+	FILE *f;
+	std::string cur;
+	int c;
+
+	if (src_loaded)
+		return;
+	src_loaded = true;
+	f = fopen(main_file.c_str(), "r");
+	if (!f)
+		return;
+	src_lines.push_back("");	/* lines are 1-based */
+	while ((c = getc(f)) != EOF) {
+		if (c == '\n') {
+			src_lines.push_back(cur);
+			cur.clear();
+		} else {
+			cur += (char)c;
+		}
+	}
+	if (!cur.empty())
+		src_lines.push_back(cur);
+	fclose(f);
+}
+
+static std::string collapse(const std::string &s)
+{
+	std::string out;
+	bool sp = false;
+
+	for (char c : s) {
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && !out.empty())
+			out += ' ';
+		sp = false;
+		out += c;
+	}
+	return out;
+}
+
+/* Character at (line, col) of the main file, 1-based; 0 outside. */
+static char src_at(int line, int col)
+{
+	if (line < 1 || line >= (int)src_lines.size())
+		return 0;
+	if (col < 1 || col > (int)src_lines[line].size())
+		return 0;
+	return src_lines[line][col - 1];
+}
+
+/*
+ * The text of "return EXPR;" starting at (line, col): EXPR collapsed, and
+ * the position of the terminating ';'.  Comments are skipped.
+ */
+static bool return_text(int line, int col, std::string *expr, int *eline,
+			int *ecol, int *xline, int *xcol, int *xeline,
+			int *xecol)
+{
+	int l = line, c = col, depth = 0;
+	std::string out;
+	bool started = false;
+
+	load_source();
+	if (line < 1 || line >= (int)src_lines.size())
+		return false;
+	if (src_lines[line].compare(col - 1, 6, "return") != 0)
+		return false;
+	c += 6;
+	*xline = 0;
+	*xcol = 0;
+	*xeline = 0;
+	*xecol = 0;
+	while (l < (int)src_lines.size()) {
+		const std::string &s = src_lines[l];
+
+		while (c <= (int)s.size()) {
+			char ch = s[c - 1];
+
+			if (ch == '/' && c < (int)s.size() && s[c] == '*') {
+				size_t e = s.find("*/", c + 1);
+
+				while (e == std::string::npos) {
+					l++;
+					if (l >= (int)src_lines.size())
+						return false;
+					c = 1;
+					e = src_lines[l].find("*/");
+				}
+				c = (int)e + 3;
+				out += ' ';
+				goto next_line_check;
+			}
+			if (ch == '/' && c < (int)s.size() && s[c] == '/')
+				break;
+			if (ch == '"' || ch == '\'') {
+				char q = ch;
+
+				out += ch;
+				c++;
+				while (c <= (int)s.size() && s[c - 1] != q) {
+					if (s[c - 1] == '\\') {
+						out += s[c - 1];
+						c++;
+					}
+					out += s[c - 1];
+					c++;
+				}
+				out += q;
+				c++;
+				continue;
+			}
+			if (ch == '(' || ch == '[' || ch == '{')
+				depth++;
+			if (ch == ')' || ch == ']' || ch == '}')
+				depth--;
+			if (ch == ';' && depth == 0) {
+				*expr = collapse(out);
+				*eline = l;
+				*ecol = c;
+				return true;
+			}
+			if (ch != ' ' && ch != '\t') {
+				if (!started) {
+					*xline = l;
+					*xcol = c;
+					started = true;
+				}
+				*xeline = l;
+				*xecol = c;
+			}
+			out += ch;
+			c++;
+		}
+		out += ' ';
+		l++;
+		c = 1;
+next_line_check:
+		if (l >= (int)src_lines.size())
+			break;
+		if (c > (int)src_lines[l].size() + 1) {
+			l++;
+			c = 1;
+		}
+	}
+	return false;
+}
+
+static bool word_char(char c)
+{
+	return ISALNUM(c) || c == '_';
+}
+
+/*
+ * The "return" keyword of the statement holding (line, col): scanning
+ * backwards, without crossing a statement boundary.
+ */
+static bool find_return_kw(int line, int col, int *rl, int *rc)
+{
+	int l = line, c = col;
+	int steps = 0;
+
+	load_source();
+	while (l >= 1 && l < (int)src_lines.size() && steps++ < 200) {
+		const std::string &s = src_lines[l];
+
+		if (c > (int)s.size())
+			c = (int)s.size();
+		for (; c >= 1; c--) {
+			char ch = s[c - 1];
+
+			if (s.compare(c - 1, 6, "return") == 0 &&
+			    (c == 1 || !word_char(s[c - 2])) &&
+			    (c + 5 >= (int)s.size() || !word_char(s[c + 5]))) {
+				*rl = l;
+				*rc = c;
+				return true;
+			}
+			if ((ch == ';' || ch == '{' || ch == '}') &&
+			    !(l == line && c == col))
+				return false;
+		}
+		l--;
+		if (l >= 1)
+			c = (int)src_lines[l].size();
+	}
+	return false;
+}
+
+static std::string type_name_of(tree type)
+{
+	tree n;
+
+	if (!type)
+		return "";
+	n = TYPE_NAME(type);
+	if (!n)
+		return "";
+	if (TREE_CODE(n) == TYPE_DECL)
+		n = DECL_NAME(n);
+	if (!n || TREE_CODE(n) != IDENTIFIER_NODE)
+		return "";
+	return IDENTIFIER_POINTER(n);
+}
+
+/* "struct NAME" (any qualifiers) -> NAME, else "". */
+static std::string record_name(tree type)
+{
+	if (!type)
+		return "";
+	type = TYPE_MAIN_VARIANT(type);
+	if (TREE_CODE(type) != RECORD_TYPE)
+		return "";
+	return type_name_of(type);
+}
+
+static bool is_ops_type(const std::string &n)
+{
+	return n == "iommu_domain_ops" || n == "iommu_ops" ||
+	       n == "pt_iommu_ops" || n == "io_pgtable_ops" ||
+	       n == "iommu_flush_ops";
+}
+
+static bool interesting_field(const std::string &f)
+{
+	return f == "unmap_pages" || f == "unmap" || f == "unmap_range" ||
+	       f == "iotlb_sync" || f == "tlb_add_page" ||
+	       f == "tlb_flush_walk" || f == "tlb_flush_all";
+}
+
+static bool is_gather_ptr(tree type)
+{
+	return type && TREE_CODE(type) == POINTER_TYPE &&
+	       record_name(TREE_TYPE(type)) == "iommu_iotlb_gather";
+}
+
+static const char *decl_name(tree d)
+{
+	if (!d || !DECL_NAME(d))
+		return "";
+	return IDENTIFIER_POINTER(DECL_NAME(d));
+}
+
+static std::string retkind_of(tree type)
+{
+	std::string tn;
+
+	if (!type)
+		return "other";
+	if (TREE_CODE(type) == VOID_TYPE)
+		return "void";
+	tn = type_name_of(type);
+	if (TYPE_NAME(type) && TREE_CODE(TYPE_NAME(type)) == TYPE_DECL &&
+	    DECL_ORIGINAL_TYPE(TYPE_NAME(type))) {
+		if (tn == "size_t" || tn == "ssize_t" || tn == "dma_addr_t" ||
+		    tn == "u64")
+			return "size";
+		return "other";
+	}
+	if (TREE_CODE(type) != INTEGER_TYPE)
+		return "other";
+	type = TYPE_MAIN_VARIANT(type);
+	if (type == long_unsigned_type_node)
+		return "size";
+	if (type == integer_type_node || type == long_integer_type_node)
+		return "int";
+	if (tn == "size_t" || tn == "ssize_t")
+		return "size";
+	return "other";
+}
+
+/* The second parameter when it is "unsigned long" or "dma_addr_t". */
+static std::string iova_of(tree fndecl, std::string *tyname)
+{
+	tree p = DECL_ARGUMENTS(fndecl);
+	tree t;
+	std::string tn;
+
+	if (!p || !DECL_CHAIN(p))
+		return "-";
+	p = DECL_CHAIN(p);
+	t = TREE_TYPE(p);
+	tn = type_name_of(t);
+	if (TYPE_NAME(t) && TREE_CODE(TYPE_NAME(t)) == TYPE_DECL &&
+	    DECL_ORIGINAL_TYPE(TYPE_NAME(t))) {
+		if (tn != "dma_addr_t")
+			return "-";
+		*tyname = "dma_addr_t";
+		return decl_name(p);
+	}
+	if (TYPE_MAIN_VARIANT(t) == long_unsigned_type_node) {
+		*tyname = "unsigned long";
+		return decl_name(p);
+	}
+	return "-";
+}
+
+static tree gather_param(tree fndecl)
+{
+	tree p;
+
+	for (p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p))
+		if (is_gather_ptr(TREE_TYPE(p)))
+			return p;
+	return NULL_TREE;
+}
+
+static gl_fn &get_fn(tree fndecl)
+{
+	std::string name = decl_name(fndecl);
+	auto it = fns.find(name);
+
+	if (it == fns.end()) {
+		gl_fn f;
+		tree g = gather_param(fndecl);
+
+		f.name = name;
+		f.line = loc_line(DECL_SOURCE_LOCATION(fndecl));
+		f.retkind = retkind_of(TREE_TYPE(TREE_TYPE(fndecl)));
+		f.gather = g ? decl_name(g) : "-";
+		f.has_gather = g != NULL_TREE;
+		f.iova = iova_of(fndecl, &f.iova_type);
+		f.linkage = TREE_PUBLIC(fndecl) ? "extern" : "static";
+		f.decl = fndecl;
+		f.analysed = false;
+		f.iova_assigned = false;
+		f.has_unmapped = false;
+		f.has_iova_start = false;
+		f.endline = 0;
+		f.endcol = 0;
+		f.fixed_start = false;
+		fns[name] = f;
+		fn_order.push_back(name);
+		it = fns.find(name);
+	}
+	return it->second;
+}
+
+/* ------------------------------------------------------------------ */
+/* ops, bind, fmtinit, fmtid                                           */
+
+static void ops_fact(int line, const std::string &id, const std::string &type,
+		     const std::string &field, const std::string &func)
+{
+	gl_ops &o = ops_objs[id];
+
+	if (o.id.empty()) {
+		o.id = id;
+		o.type = type;
+		o.line = line;
+		ops_order.push_back(id);
+	}
+	if (field != "-") {
+		if (!o.fields.count(field) || o.fields[field] == "NULL")
+			o.fields[field] = func;
+		if (func != "NULL" && func != "-")
+			ops_funcs.insert(func);
+	}
+	add_fact("ops\t" + main_file + "\t" + itos(line) + "\t" + id + "\t" +
+		 type + "\t" + field + "\t" + func);
+}
+
+/* A stored function value: its name, "NULL", or "" when not a function. */
+static std::string stored_func(tree v)
+{
+	while (v && (CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR))
+		v = TREE_OPERAND(v, 0);
+	if (!v)
+		return "";
+	if (TREE_CODE(v) == ADDR_EXPR)
+		v = TREE_OPERAND(v, 0);
+	if (TREE_CODE(v) == FUNCTION_DECL)
+		return decl_name(v);
+	if (TREE_CODE(v) == INTEGER_CST && integer_zerop(v))
+		return "NULL";
+	return "";
+}
+
+static void process_ctor(tree ctor, const std::string &type,
+			 const std::string &id, int line);
+
+static tree compound_literal_decl(tree v)
+{
+	while (v && (CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR))
+		v = TREE_OPERAND(v, 0);
+	if (!v || TREE_CODE(v) != ADDR_EXPR)
+		return NULL_TREE;
+	v = TREE_OPERAND(v, 0);
+	if (TREE_CODE(v) == COMPOUND_LITERAL_EXPR)
+		return COMPOUND_LITERAL_EXPR_DECL(v);
+	if (TREE_CODE(v) == VAR_DECL && DECL_ARTIFICIAL(v) && !DECL_NAME(v))
+		return v;
+	if (TREE_CODE(v) == VAR_DECL && DECL_ARTIFICIAL(v) &&
+	    !strncmp(decl_name(v), "__compound_literal", 18))
+		return v;
+	return NULL_TREE;
+}
+
+static std::set<tree> anon_done;
+
+static void process_anon(tree decl)
+{
+	tree init;
+	std::string t;
+	int line;
+
+	if (!decl || anon_done.count(decl))
+		return;
+	anon_done.insert(decl);
+	init = DECL_INITIAL(decl);
+	if (!init || TREE_CODE(init) != CONSTRUCTOR)
+		return;
+	t = record_name(TREE_TYPE(decl));
+	line = loc_line(DECL_SOURCE_LOCATION(decl));
+	process_ctor(init, is_ops_type(t) ? t : "", "anon@" + itos(line), line);
+}
+
+/* Walk an initialiser: fields of an ops object, nested literals. */
+static void process_ctor(tree ctor, const std::string &type,
+			 const std::string &id, int line)
+{
+	unsigned HOST_WIDE_INT i;
+	tree idx, val;
+
+	if (!type.empty())
+		ops_fact(line, id, type, "-", "-");
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, idx, val) {
+		tree cl;
+
+		if (!val)
+			continue;
+		if (TREE_CODE(val) == CONSTRUCTOR) {
+			std::string nt = record_name(TREE_TYPE(val));
+
+			if (is_ops_type(nt))
+				process_ctor(val, nt, "anon@" + itos(line) +
+					     "." + decl_name(idx), line);
+			else
+				process_ctor(val, "", id, line);
+			continue;
+		}
+		cl = compound_literal_decl(val);
+		if (cl) {
+			process_anon(cl);
+			continue;
+		}
+		if (type.empty() || !idx || TREE_CODE(idx) != FIELD_DECL)
+			continue;
+		{
+			std::string f = decl_name(idx);
+			std::string fn = stored_func(val);
+			int fl = line;
+
+			if (!interesting_field(f) || fn.empty())
+				continue;
+			if (EXPR_P(val) && EXPR_HAS_LOCATION(val) &&
+			    in_main_file(EXPR_LOCATION(val)))
+				fl = loc_line(EXPR_LOCATION(val));
+			ops_fact(fl, id, type, f, fn);
+		}
+	}
+}
+
+/* The name of the enumerator of io_pgtable_fmt with value V. */
+static std::string fmt_name(tree v)
+{
+	tree e;
+
+	while (v && (CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR))
+		v = TREE_OPERAND(v, 0);
+	if (!v || TREE_CODE(v) != INTEGER_CST)
+		return "?";
+	if (!fmt_enum)
+		return "?";
+	for (e = TYPE_VALUES(fmt_enum); e; e = TREE_CHAIN(e)) {
+		tree val = TREE_VALUE(e);
+
+		if (TREE_CODE(val) == CONST_DECL)
+			val = DECL_INITIAL(val);
+		if (val && TREE_CODE(val) == INTEGER_CST &&
+		    tree_int_cst_equal(val, v))
+			return IDENTIFIER_POINTER(TREE_PURPOSE(e));
+	}
+	return "?";
+}
+
+static void gl_finish_type(void *gcc_data, void *user_data)
+{
+	tree t = (tree)gcc_data;
+
+	if (t && TREE_CODE(t) == ENUMERAL_TYPE &&
+	    type_name_of(t) == "io_pgtable_fmt")
+		fmt_enum = t;
+}
+
+static void gl_finish_decl(void *gcc_data, void *user_data)
+{
+	tree decl = (tree)gcc_data;
+	tree init, type;
+	std::string t;
+	int line;
+
+	if (!decl || TREE_CODE(decl) != VAR_DECL)
+		return;
+	init = DECL_INITIAL(decl);
+	if (!init || TREE_CODE(init) != CONSTRUCTOR)
+		return;
+	if (!in_main_file(DECL_SOURCE_LOCATION(decl)))
+		return;
+	line = loc_line(DECL_SOURCE_LOCATION(decl));
+	type = TREE_TYPE(decl);
+	t = record_name(type);
+	if (t == "io_pgtable_init_fns") {
+		add_fact("fmtinit\t" + main_file + "\t" + itos(line) + "\t" +
+			 decl_name(decl));
+		return;
+	}
+	if (TREE_CODE(type) == ARRAY_TYPE &&
+	    TREE_CODE(TREE_TYPE(type)) == POINTER_TYPE &&
+	    record_name(TREE_TYPE(TREE_TYPE(type))) == "io_pgtable_init_fns") {
+		unsigned HOST_WIDE_INT i;
+		tree idx, val;
+
+		FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(init), i, idx, val) {
+			tree v = val;
+			int fl = line;
+
+			while (v && CONVERT_EXPR_P(v))
+				v = TREE_OPERAND(v, 0);
+			if (!idx || !v || TREE_CODE(v) != ADDR_EXPR ||
+			    TREE_CODE(TREE_OPERAND(v, 0)) != VAR_DECL)
+				continue;
+			if (EXPR_P(val) && EXPR_HAS_LOCATION(val) &&
+			    in_main_file(EXPR_LOCATION(val)))
+				fl = loc_line(EXPR_LOCATION(val));
+			add_fact("fmtid\t" + main_file + "\t" + itos(fl) +
+				 "\t" + fmt_name(idx) + "\t" +
+				 decl_name(TREE_OPERAND(v, 0)));
+		}
+		return;
+	}
+	process_ctor(init, is_ops_type(t) ? t : "", decl_name(decl), line);
+}
+
+/* ------------------------------------------------------------------ */
+/* PLUGIN_PRE_GENERICIZE: returns, runtime ops stores, binds          */
+
+static std::string render(tree t)
+{
+	if (!t)
+		return "?";
+	switch (TREE_CODE(t)) {
+	case VAR_DECL:
+	case PARM_DECL:
+	case FIELD_DECL:
+	case FUNCTION_DECL:
+		return decl_name(t);
+	case COMPONENT_REF: {
+		tree o = TREE_OPERAND(t, 0);
+
+		if (TREE_CODE(o) == INDIRECT_REF || TREE_CODE(o) == MEM_REF)
+			return render(TREE_OPERAND(o, 0)) + "->" +
+			       decl_name(TREE_OPERAND(t, 1));
+		return render(o) + "." + decl_name(TREE_OPERAND(t, 1));
+	}
+	case INDIRECT_REF:
+		return "*" + render(TREE_OPERAND(t, 0));
+	case ARRAY_REF:
+		return render(TREE_OPERAND(t, 0)) + "[" +
+		       render(TREE_OPERAND(t, 1)) + "]";
+	case INTEGER_CST:
+		return itos((long)TREE_INT_CST_LOW(t));
+	case NOP_EXPR:
+	case CONVERT_EXPR:
+	case NON_LVALUE_EXPR:
+		return render(TREE_OPERAND(t, 0));
+	default:
+		return "?";
+	}
+}
+
+struct walk_ctx {
+	gl_fn *fn;
+	tree iova_parm;
+};
+
+static void runtime_store(gl_fn *fn, tree lhs, tree rhs, location_t loc)
+{
+	tree obj, field;
+	std::string f, func, type, id;
+
+	if (TREE_CODE(lhs) != COMPONENT_REF)
+		return;
+	field = TREE_OPERAND(lhs, 1);
+	f = decl_name(field);
+	if (!interesting_field(f))
+		return;
+	func = stored_func(rhs);
+	if (func.empty())
+		return;
+	obj = TREE_OPERAND(lhs, 0);
+	type = record_name(TREE_TYPE(obj));
+	if (!is_ops_type(type)) {
+		/* classify by the stored function's first parameter */
+		tree fd = rhs;
+
+		while (fd && (CONVERT_EXPR_P(fd) || TREE_CODE(fd) == ADDR_EXPR))
+			fd = TREE_OPERAND(fd, 0);
+		type = "";
+		if (fd && TREE_CODE(fd) == FUNCTION_DECL &&
+		    DECL_ARGUMENTS(fd)) {
+			tree pt = TREE_TYPE(DECL_ARGUMENTS(fd));
+			std::string n = pt && TREE_CODE(pt) == POINTER_TYPE ?
+					record_name(TREE_TYPE(pt)) : "";
+
+			if (n == "io_pgtable_ops")
+				type = "io_pgtable_ops";
+			else if (n == "pt_iommu")
+				type = "pt_iommu_ops";
+			else if (n == "iommu_iotlb_gather")
+				type = "iommu_flush_ops";
+			else if (n == "iommu_domain")
+				type = "iommu_domain_ops";
+		}
+		if (type.empty())
+			return;
+	}
+	if (TREE_CODE(obj) == INDIRECT_REF || TREE_CODE(obj) == MEM_REF)
+		id = render(TREE_OPERAND(obj, 0));
+	else
+		id = render(obj);
+	id = "assign@" + fn->name + ":" + id;
+	ops_fact(loc_line(loc), id, type, "-", "-");
+	ops_fact(loc_line(loc), id, type, f, func);
+}
+
+static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
+{
+	walk_ctx *ctx = (walk_ctx *)data;
+	tree t = *tp;
+	location_t loc;
+
+	if (!t)
+		return NULL_TREE;
+	if (TYPE_P(t)) {
+		*walk_subtrees = 0;
+		return NULL_TREE;
+	}
+	loc = EXPR_P(t) ? EXPR_LOCATION(t) : UNKNOWN_LOCATION;
+	note_known(loc);
+	switch (TREE_CODE(t)) {
+	case RETURN_EXPR:
+		if (in_main_file(loc)) {
+			gl_srcret r;
+			expanded_location x = gl_expand(loc);
+
+			r.loc = loc;
+			r.mline = r.line = r.tline = x.line;
+			r.mcol = r.col = r.tcol = x.column;
+			r.in_macro = false;
+			if (find_return_kw(x.line, x.column, &r.tline,
+					   &r.tcol)) {
+				r.line = r.tline;
+				r.col = r.tcol;
+			} else if (linemap_location_from_macro_expansion_p(
+					line_table, loc)) {
+				/* "return" written in a macro body */
+				expanded_location sp = expand_location(
+					gl_spelling_point(loc));
+
+				r.in_macro = true;
+				r.tline = r.tcol = 0;
+				if (sp.file && main_file == sp.file)
+					find_return_kw(sp.line, sp.column,
+						       &r.tline, &r.tcol);
+			}
+			ctx->fn->srcrets.push_back(r);
+		}
+		break;
+	case MODIFY_EXPR:
+		if (TREE_OPERAND(t, 0) == ctx->iova_parm && ctx->iova_parm)
+			ctx->fn->iova_assigned = true;
+		runtime_store(ctx->fn, TREE_OPERAND(t, 0), TREE_OPERAND(t, 1),
+			      loc);
+		break;
+	case PREINCREMENT_EXPR:
+	case PREDECREMENT_EXPR:
+	case POSTINCREMENT_EXPR:
+	case POSTDECREMENT_EXPR:
+		if (TREE_OPERAND(t, 0) == ctx->iova_parm && ctx->iova_parm)
+			ctx->fn->iova_assigned = true;
+		break;
+	case CALL_EXPR: {
+		tree fd = get_callee_fndecl(t);
+
+		if (fd && DECL_NAME(fd) &&
+		    api_is(decl_name(fd), "fmtalloc", NULL) &&
+		    call_expr_nargs(t) > 0 && in_main_file(loc))
+			add_fact("bind\t" + main_file + "\t" +
+				 itos(loc_line(loc)) + "\t" + ctx->fn->name +
+				 "\t" + fmt_name(CALL_EXPR_ARG(t, 0)));
+		break;
+	}
+	case COMPOUND_LITERAL_EXPR:
+		process_anon(COMPOUND_LITERAL_EXPR_DECL(t));
+		break;
+	case BIND_EXPR: {
+		tree v;
+
+		for (v = BIND_EXPR_VARS(t); v; v = DECL_CHAIN(v)) {
+			if (TREE_CODE(v) != VAR_DECL)
+				continue;
+			if (!strcmp(decl_name(v), "unmapped"))
+				ctx->fn->has_unmapped = true;
+			if (!strcmp(decl_name(v), "iova_start"))
+				ctx->fn->has_iova_start = true;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return NULL_TREE;
+}
+
+static void gl_pre_genericize(void *gcc_data, void *user_data)
+{
+	tree fndecl = (tree)gcc_data;
+	walk_ctx ctx;
+	tree p;
+
+	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL)
+		return;
+	if (!in_main_file(DECL_SOURCE_LOCATION(fndecl)))
+		return;
+	ctx.fn = &get_fn(fndecl);
+	ctx.fn->decl = fndecl;
+	ctx.iova_parm = NULL_TREE;
+	for (p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p))
+		if (ctx.fn->iova != "-" && ctx.fn->iova == decl_name(p))
+			ctx.iova_parm = p;
+	note_known(DECL_SOURCE_LOCATION(fndecl));
+	walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), pre_walk, &ctx);
+	if (DECL_STRUCT_FUNCTION(fndecl)) {
+		location_t e = DECL_STRUCT_FUNCTION(fndecl)->function_end_locus;
+		expanded_location x = gl_expand(e);
+
+		ctx.fn->endline = x.line;
+		ctx.fn->endcol = x.column;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The path analysis (GIMPLE, CFG, before SSA and inlining)            */
+
+typedef std::vector<int> clause;	/* sorted atom ids */
+
+struct pstate {
+	/* index 0: the tracked variable is 0 on the path, 1: otherwise */
+	bool covered[2];
+	std::set<clause> cl[2];
+
+	pstate()
+	{
+		covered[0] = covered[1] = false;
+	}
+	bool reach(int s) const
+	{
+		return covered[s] || !cl[s].empty();
+	}
+	bool operator==(const pstate &o) const
+	{
+		return covered[0] == o.covered[0] &&
+		       covered[1] == o.covered[1] && cl[0] == o.cl[0] &&
+		       cl[1] == o.cl[1];
+	}
+};
+
+enum ev_kind { EV_COVER, EV_ATOM, EV_DEF_ZERO, EV_DEF_OTHER };
+
+struct event {
+	ev_kind kind;
+	int atom;
+	tree var;
+};
+
+#define GL_MAX_CLAUSES 64
+
+static bool subset_of(const clause &a, const clause &b)
+{
+	return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+/* Keep only the minimal clauses (a path needing {a} implies {a,b}). */
+static void minimise(std::set<clause> &s)
+{
+	std::set<clause> out;
+
+	for (const clause &c : s) {
+		bool dominated = false;
+
+		for (const clause &d : s) {
+			if (&c != &d && d != c && subset_of(d, c)) {
+				dominated = true;
+				break;
+			}
+		}
+		if (!dominated)
+			out.insert(c);
+	}
+	if (out.size() > GL_MAX_CLAUSES) {
+		/* over-approximate by one clause, as the cocci engine does */
+		clause u;
+
+		for (const clause &c : out)
+			u.insert(u.end(), c.begin(), c.end());
+		std::sort(u.begin(), u.end());
+		u.erase(std::unique(u.begin(), u.end()), u.end());
+		out.clear();
+		out.insert(u);
+	}
+	s.swap(out);
+}
+
+static void join_into(pstate &dst, const pstate &src)
+{
+	for (int s = 0; s < 2; s++) {
+		dst.covered[s] = dst.covered[s] || src.covered[s];
+		dst.cl[s].insert(src.cl[s].begin(), src.cl[s].end());
+		minimise(dst.cl[s]);
+	}
+}
+
+static void do_cover(pstate &st)
+{
+	for (int s = 0; s < 2; s++) {
+		if (!st.cl[s].empty())
+			st.covered[s] = true;
+		st.cl[s].clear();
+	}
+}
+
+static void apply_event(pstate &st, const event &e, tree tracked)
+{
+	switch (e.kind) {
+	case EV_COVER:
+		do_cover(st);
+		break;
+	case EV_ATOM:
+		for (int s = 0; s < 2; s++) {
+			std::set<clause> n;
+
+			for (clause c : st.cl[s]) {
+				if (!std::binary_search(c.begin(), c.end(),
+							e.atom)) {
+					c.push_back(e.atom);
+					std::sort(c.begin(), c.end());
+				}
+				n.insert(c);
+			}
+			minimise(n);
+			st.cl[s].swap(n);
+		}
+		break;
+	case EV_DEF_ZERO:
+	case EV_DEF_OTHER: {
+		int to = e.kind == EV_DEF_ZERO ? 0 : 1;
+		int from = 1 - to;
+
+		if (!tracked || e.var != tracked)
+			break;
+		st.covered[to] = st.covered[to] || st.covered[from];
+		st.covered[from] = false;
+		st.cl[to].insert(st.cl[from].begin(), st.cl[from].end());
+		st.cl[from].clear();
+		minimise(st.cl[to]);
+		break;
+	}
+	}
+}
+
+struct retsite {
+	basic_block bb;
+	int ev_index;		/* events of bb [0, ev_index) run before */
+	location_t loc;
+	tree rhs;		/* single rhs, or NULL */
+	bool is_call;
+};
+
+struct fn_analysis {
+	tree gather;
+	std::vector<std::string> atoms;
+	std::map<basic_block, std::vector<event>> events;
+	std::map<tree, tree> temp_field;	/* temp -> FIELD_DECL */
+	std::map<tree, int> qpol;		/* var -> +1/-1 queued */
+	std::set<edge> queued_edges;
+	std::vector<retsite> rets;
+	tree retvar;
+	bool failed;
+
+	int atom_id(const std::string &a)
+	{
+		for (size_t i = 0; i < atoms.size(); i++)
+			if (atoms[i] == a)
+				return (int)i;
+		atoms.push_back(a);
+		return (int)atoms.size() - 1;
+	}
+};
+
+static tree strip_conv(tree t)
+{
+	while (t && (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR))
+		t = TREE_OPERAND(t, 0);
+	return t;
+}
+
+static bool call_has_arg(gimple *stmt, tree v, int idx)
+{
+	unsigned n = gimple_call_num_args(stmt);
+
+	if (!v)
+		return false;
+	if (idx >= 0)
+		return (unsigned)idx < n &&
+		       strip_conv(gimple_call_arg(stmt, idx)) == v;
+	for (unsigned i = 0; i < n; i++)
+		if (strip_conv(gimple_call_arg(stmt, i)) == v)
+			return true;
+	return false;
+}
+
+/* Events of one call statement. */
+static void call_events(fn_analysis &fa, gimple *stmt,
+			std::vector<event> &ev)
+{
+	tree fd = gl_call_fndecl(stmt);
+	tree g = fa.gather;
+	event e;
+	int arg;
+
+	e.var = NULL_TREE;
+	e.atom = -1;
+	if (fd && DECL_NAME(fd)) {
+		const char *n = decl_name(fd);
+		const char *k = api_kind(n, &arg);
+
+		if (k && !strcmp(k, "fill")) {
+			if (call_has_arg(stmt, g, arg)) {
+				e.kind = EV_COVER;
+				ev.push_back(e);
+			}
+			return;
+		}
+		if (k && !strcmp(k, "flush")) {
+			e.kind = EV_COVER;
+			ev.push_back(e);
+			return;
+		}
+		if (k && !strcmp(k, "queued"))
+			return;
+		if (k && !strcmp(k, "tlbadd")) {
+			if (call_has_arg(stmt, g, arg)) {
+				e.kind = EV_ATOM;
+				e.atom = fa.atom_id("tlbadd");
+				ev.push_back(e);
+			}
+			return;
+		}
+		if (call_has_arg(stmt, g, -1)) {
+			e.kind = EV_ATOM;
+			e.atom = fa.atom_id(std::string("call:") + n);
+			ev.push_back(e);
+		}
+		return;
+	}
+	/* indirect: through a member of a struct */
+	{
+		tree fn = gimple_call_fn(stmt);
+		tree field = NULL_TREE;
+		std::string m;
+
+		fn = strip_conv(fn);
+		if (fn && TREE_CODE(fn) == COMPONENT_REF)
+			field = TREE_OPERAND(fn, 1);
+		else if (fn && fa.temp_field.count(fn))
+			field = fa.temp_field[fn];
+		if (!field)
+			return;
+		m = decl_name(field);
+		if (api_is(m.c_str(), "flushcb", NULL)) {
+			e.kind = EV_COVER;
+			ev.push_back(e);
+			return;
+		}
+		if (api_is(m.c_str(), "tlbaddcb", &arg)) {
+			if (call_has_arg(stmt, g, arg)) {
+				e.kind = EV_ATOM;
+				e.atom = fa.atom_id("tlbadd");
+				ev.push_back(e);
+			}
+			return;
+		}
+		if (!call_has_arg(stmt, g, -1))
+			return;
+		e.kind = EV_ATOM;
+		if (m == "unmap_pages" || m == "unmap")
+			e.atom = fa.atom_id("fmt");
+		else
+			e.atom = fa.atom_id("call:" + m);
+		ev.push_back(e);
+	}
+}
+
+static bool is_user_var(tree t)
+{
+	return t && (TREE_CODE(t) == VAR_DECL || TREE_CODE(t) == PARM_DECL);
+}
+
+/* Queued-test polarity of temporaries (flow-insensitive: temps are
+ * assigned once by the gimplifier). */
+static void find_queued(fn_analysis &fa, function *fun)
+{
+	basic_block bb;
+	bool changed = true;
+	int rounds = 0;
+
+	while (changed && rounds++ < 8) {
+		changed = false;
+		FOR_EACH_BB_FN(bb, fun) {
+			gimple_stmt_iterator gsi;
+
+			for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
+			     gsi_next(&gsi)) {
+				gimple *s = gsi_stmt(gsi);
+				tree lhs = NULL_TREE;
+				int pol = 0;
+
+				if (is_gimple_call(s)) {
+					tree fd = gl_call_fndecl(s);
+					int arg;
+
+					lhs = gimple_call_lhs(s);
+					if (!fd || !lhs)
+						continue;
+					if (api_is(decl_name(fd), "queued",
+						   &arg) &&
+					    call_has_arg(s, fa.gather, arg))
+						pol = 1;
+					else if (fndecl_built_in_p(fd,
+						 BUILT_IN_EXPECT) &&
+						 gimple_call_num_args(s) > 0) {
+						tree a = strip_conv(
+							gimple_call_arg(s, 0));
+
+						if (fa.qpol.count(a))
+							pol = fa.qpol[a];
+					}
+				} else if (is_gimple_assign(s)) {
+					enum tree_code c =
+						gimple_assign_rhs_code(s);
+					tree r1 = strip_conv(
+						gimple_assign_rhs1(s));
+					tree r2 = gimple_num_ops(s) > 2 ?
+						gimple_assign_rhs2(s) :
+						NULL_TREE;
+
+					lhs = gimple_assign_lhs(s);
+					if (!fa.qpol.count(r1))
+						continue;
+					pol = fa.qpol[r1];
+					if (c == TRUTH_NOT_EXPR ||
+					    c == BIT_NOT_EXPR)
+						pol = -pol;
+					else if (c == BIT_XOR_EXPR && r2 &&
+						 integer_onep(r2))
+						pol = -pol;
+					else if (c == EQ_EXPR && r2 &&
+						 integer_zerop(r2))
+						pol = -pol;
+					else if (c == NE_EXPR && r2 &&
+						 integer_zerop(r2))
+						;
+					else if (c == EQ_EXPR && r2 &&
+						 integer_onep(r2))
+						;
+					else if (!(c == SSA_NAME ||
+						   c == VAR_DECL ||
+						   c == PARM_DECL ||
+						   CONVERT_EXPR_CODE_P(c)))
+						pol = 0;
+				}
+				if (lhs && pol && !fa.qpol.count(lhs)) {
+					fa.qpol[lhs] = pol;
+					changed = true;
+				}
+			}
+		}
+	}
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator lg = gsi_last_bb(bb);
+		gimple *last = gsi_end_p(lg) ? NULL : gsi_stmt(lg);
+		tree l, r;
+		int pol;
+		bool truthy_on_true;
+		edge e;
+		edge_iterator ei;
+
+		if (!last || gimple_code(last) != GIMPLE_COND)
+			continue;
+		l = strip_conv(gimple_cond_lhs(last));
+		r = gimple_cond_rhs(last);
+		if (!fa.qpol.count(l))
+			continue;
+		pol = fa.qpol[l];
+		if (gimple_cond_code(last) == NE_EXPR && integer_zerop(r))
+			truthy_on_true = true;
+		else if (gimple_cond_code(last) == EQ_EXPR && integer_zerop(r))
+			truthy_on_true = false;
+		else if (gimple_cond_code(last) == EQ_EXPR && integer_onep(r))
+			truthy_on_true = true;
+		else if (gimple_cond_code(last) == NE_EXPR && integer_onep(r))
+			truthy_on_true = false;
+		else
+			continue;
+		/* queued on the true edge iff (truthy == queued) there */
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			bool on_true = e->flags & EDGE_TRUE_VALUE;
+
+			if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+				continue;
+			if ((on_true == truthy_on_true) == (pol > 0))
+				fa.queued_edges.insert(e);
+		}
+	}
+}
+
+static void transfer_bb(fn_analysis &fa, basic_block bb, pstate &st,
+			tree tracked, int upto)
+{
+	std::vector<event> &ev = fa.events[bb];
+	int n = upto < 0 ? (int)ev.size() : upto;
+
+	for (int i = 0; i < n; i++)
+		apply_event(st, ev[i], tracked);
+}
+
+/* Forward dataflow; fills in[] for every reachable block. */
+static bool solve(fn_analysis &fa, function *fun, tree tracked,
+		  std::map<basic_block, pstate> &in)
+{
+	std::vector<basic_block> work;
+	std::set<basic_block> inwork;
+	basic_block entry = ENTRY_BLOCK_PTR_FOR_FN(fun);
+	long budget = 400L * (n_basic_blocks_for_fn(fun) + 4);
+	pstate init;
+
+	init.cl[1].insert(clause());
+	in.clear();
+	in[entry] = init;
+	work.push_back(entry);
+	inwork.insert(entry);
+	while (!work.empty()) {
+		basic_block bb = work.back();
+		pstate out;
+		edge e;
+		edge_iterator ei;
+
+		work.pop_back();
+		inwork.erase(bb);
+		if (--budget < 0)
+			return false;
+		out = in[bb];
+		transfer_bb(fa, bb, out, tracked, -1);
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			pstate o = out;
+			basic_block d = e->dest;
+			bool first = !in.count(d);
+			pstate before;
+
+			if (fa.queued_edges.count(e))
+				do_cover(o);
+			if (!first)
+				before = in[d];
+			if (first) {
+				in[d] = o;
+			} else {
+				join_into(in[d], o);
+				if (in[d] == before)
+					continue;
+			}
+			if (!inwork.count(d)) {
+				work.push_back(d);
+				inwork.insert(d);
+			}
+		}
+	}
+	return true;
+}
+
+static std::string cover_string(fn_analysis &fa, const std::set<clause> &cl)
+{
+	std::vector<std::string> clauses;
+	std::string out;
+
+	if (cl.empty())
+		return "fill";
+	for (const clause &c : cl)
+		if (c.empty())
+			return "none";
+	for (const clause &c : cl) {
+		std::vector<int> order(c);
+		std::string s;
+
+		/* atoms in first-seen order */
+		std::sort(order.begin(), order.end());
+		for (int a : order)
+			s += (s.empty() ? "" : "|") + fa.atoms[a];
+		clauses.push_back(s);
+	}
+	std::sort(clauses.begin(), clauses.end());
+	for (const std::string &s : clauses)
+		out += (out.empty() ? "" : "&") + s;
+	return out;
+}
+
+static bool is_errno_text(const std::string &e0)
+{
+	std::string e = e0;
+	size_t i;
+
+	while (e.size() >= 2 && e[0] == '(' && e[e.size() - 1] == ')')
+		e = collapse(e.substr(1, e.size() - 2));
+	if (e.size() < 3 || e[0] != '-')
+		return false;
+	e = collapse(e.substr(1));
+	if (e.size() < 2 || e[0] != 'E')
+		return false;
+	for (i = 0; i < e.size(); i++)
+		if (!ISUPPER(e[i]) && !ISDIGIT(e[i]) && e[i] != '_')
+			return false;
+	return true;
+}
+
+/* The source return a GIMPLE return value store belongs to. */
+static const gl_srcret *match_return(gl_fn &fn, location_t loc)
+{
+	expanded_location x = gl_expand(loc);
+	const gl_srcret *best = NULL;
+
+	for (const gl_srcret &r : fn.srcrets)
+		if (r.mline == x.line && r.mcol == x.column)
+			return &r;
+	for (const gl_srcret &r : fn.srcrets) {
+		if (r.mline != x.line)
+			continue;
+		if (r.mcol <= x.column && (!best || r.mcol > best->mcol))
+			best = &r;
+	}
+	if (best)
+		return best;
+	for (const gl_srcret &r : fn.srcrets)
+		if (r.line == x.line)
+			return &r;
+	return NULL;
+}
+
+static void analyse_function(function *fun)
+{
+	tree fndecl = fun->decl;
+	gl_fn &fn = get_fn(fndecl);
+	fn_analysis fa;
+	basic_block bb;
+	std::set<tree> tracked_vars;
+	std::map<tree, std::map<basic_block, pstate>> sols;
+
+	fn.analysed = true;
+	fa.gather = gather_param(fndecl);
+	fa.retvar = NULL_TREE;
+	fa.failed = false;
+
+	/* temps holding a struct member (for indirect calls); the return
+	 * value variable */
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+
+			if (is_gimple_assign(s) &&
+			    gimple_assign_single_p(s) &&
+			    TREE_CODE(gimple_assign_rhs1(s)) == COMPONENT_REF)
+				fa.temp_field[gimple_assign_lhs(s)] =
+					TREE_OPERAND(gimple_assign_rhs1(s), 1);
+			if (gimple_code(s) == GIMPLE_RETURN &&
+			    gimple_return_retval(as_a<greturn *>(s)))
+				fa.retvar = gimple_return_retval(
+						as_a<greturn *>(s));
+		}
+	}
+	find_queued(fa, fun);
+
+	/* events */
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+		std::vector<event> &ev = fa.events[bb];
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree lhs = NULL_TREE;
+
+			if (is_gimple_call(s)) {
+				call_events(fa, s, ev);
+				lhs = gimple_call_lhs(s);
+			} else if (is_gimple_assign(s)) {
+				lhs = gimple_assign_lhs(s);
+			}
+			if (lhs && fa.retvar && lhs == fa.retvar) {
+				retsite r;
+
+				r.bb = bb;
+				r.ev_index = (int)ev.size();
+				r.loc = gimple_location(s);
+				r.is_call = is_gimple_call(s);
+				r.rhs = NULL_TREE;
+				if (is_gimple_assign(s) &&
+				    (gimple_assign_single_p(s) ||
+				     CONVERT_EXPR_CODE_P(
+					gimple_assign_rhs_code(s))))
+					r.rhs = strip_conv(
+						gimple_assign_rhs1(s));
+				fa.rets.push_back(r);
+				continue;
+			}
+			if (lhs && is_user_var(lhs)) {
+				event e;
+
+				e.atom = -1;
+				e.var = lhs;
+				e.kind = EV_DEF_OTHER;
+				if (is_gimple_assign(s) &&
+				    gimple_assign_single_p(s) &&
+				    TREE_CODE(gimple_assign_rhs1(s)) ==
+					INTEGER_CST &&
+				    integer_zerop(gimple_assign_rhs1(s)))
+					e.kind = EV_DEF_ZERO;
+				ev.push_back(e);
+			}
+		}
+	}
+
+	/* which variables are returned as such */
+	for (retsite &r : fa.rets)
+		if (r.rhs && is_user_var(r.rhs) && !DECL_ARTIFICIAL(r.rhs))
+			tracked_vars.insert(r.rhs);
+	tracked_vars.insert(NULL_TREE);
+	for (tree v : tracked_vars) {
+		if (!solve(fa, fun, v, sols[v])) {
+			fa.failed = true;
+			break;
+		}
+	}
+	if (fa.failed) {
+		fn.incomplete = "the path analysis did not converge";
+		return;
+	}
+
+	for (retsite &r : fa.rets) {
+		const gl_srcret *src = match_return(fn, r.loc);
+		gl_ret out;
+		int el = 0, ec = 0, xl, xc, xel, xec;
+		tree v = NULL_TREE;
+		pstate st;
+		bool zero_const;
+
+		if (!src)
+			continue;
+		out.line = src->line;
+		out.col = src->col;
+		out.loc = src->loc;
+		out.in_macro = src->in_macro;
+		out.expr = "";
+		if (src->tline)
+			return_text(src->tline, src->tcol, &out.expr, &el,
+				    &ec, &xl, &xc, &xel, &xec);
+		if (out.expr.empty())
+			out.expr = "-";
+		zero_const = r.rhs && TREE_CODE(r.rhs) == INTEGER_CST &&
+			     integer_zerop(r.rhs);
+		if (r.rhs && is_user_var(r.rhs) && !DECL_ARTIFICIAL(r.rhs))
+			v = r.rhs;
+		if (!sols[v].count(r.bb))
+			continue;	/* unreachable */
+		st = sols[v][r.bb];
+		transfer_bb(fa, r.bb, st, v, r.ev_index);
+		if (zero_const) {
+			out.cls = "zero";
+			out.cover = "fill";
+		} else if (is_errno_text(out.expr)) {
+			out.cls = "errno";
+			out.cover = "fill";
+		} else if (v) {
+			if (!st.reach(1)) {
+				out.cls = "zero";
+				out.cover = "fill";
+			} else {
+				out.cls = "nonzero";
+				out.cover = cover_string(fa, st.cl[1]);
+			}
+		} else {
+			std::set<clause> all = st.cl[0];
+
+			all.insert(st.cl[1].begin(), st.cl[1].end());
+			minimise(all);
+			out.cls = "nonzero";
+			out.cover = cover_string(fa, all);
+		}
+		fn.rets.push_back(out);
+	}
+
+	if (fn.retkind == "void") {
+		pstate ex;
+		edge e;
+		edge_iterator ei;
+		basic_block exit = EXIT_BLOCK_PTR_FOR_FN(fun);
+		std::map<basic_block, pstate> &sol = sols[NULL_TREE];
+		std::set<clause> all;
+		gl_ret out;
+
+		FOR_EACH_EDGE(e, ei, exit->preds) {
+			pstate o;
+
+			if (!sol.count(e->src))
+				continue;
+			o = sol[e->src];
+			transfer_bb(fa, e->src, o, NULL_TREE, -1);
+			if (fa.queued_edges.count(e))
+				do_cover(o);
+			join_into(ex, o);
+		}
+		all = ex.cl[0];
+		all.insert(ex.cl[1].begin(), ex.cl[1].end());
+		minimise(all);
+		out.line = fn.endline ? fn.endline : fn.line;
+		out.col = fn.endline ? fn.endcol : 1;
+		out.cls = "nonzero";
+		out.cover = cover_string(fa, all);
+		out.expr = "-";
+		out.loc = UNKNOWN_LOCATION;
+		out.in_macro = false;
+		fn.rets.push_back(out);
+	}
+}
+
+static const pass_data gatherlint_pass_data = {
+	GIMPLE_PASS,		/* type */
+	"gatherlint",		/* name */
+	OPTGROUP_NONE,		/* optinfo_flags */
+	TV_NONE,		/* tv_id */
+	PROP_cfg,		/* properties_required */
+	0,			/* properties_provided */
+	0,			/* properties_destroyed */
+	0,			/* todo_flags_start */
+	0,			/* todo_flags_finish */
+};
+
+class gatherlint_pass : public gimple_opt_pass {
+public:
+	GL_PASS_CTOR(gatherlint_pass, gatherlint_pass_data)
+
+	opt_pass *clone() final override
+	{
+		return new gatherlint_pass(m_ctxt);
+	}
+
+	bool gate(function *fun) final override
+	{
+		return fun && fun->decl &&
+		       in_main_file(DECL_SOURCE_LOCATION(fun->decl));
+	}
+
+	unsigned int execute(function *fun) final override
+	{
+		tree fndecl = fun->decl;
+
+		if (!gather_param(fndecl))
+			return 0;
+		analyse_function(fun);
+		return 0;
+	}
+};
+
+/* ------------------------------------------------------------------ */
+/* Fix-it hints (fixlist=FILE)                                        */
+
+struct fixreq {
+	std::string func, gather, iova;
+	int line;
+};
+
+static std::vector<fixreq> fixreqs;
+
+static void load_fixlist(void)
+{
+	FILE *f;
+	char buf[4096];
+
+	if (!opt_fixlist)
+		return;
+	f = fopen(opt_fixlist, "r");
+	if (!f) {
+		error("gatherlint: cannot read fixlist %s", opt_fixlist);
+		return;
+	}
+	while (fgets(buf, sizeof(buf), f)) {
+		std::vector<std::string> fl;
+		std::string cur;
+
+		for (char *p = buf; *p && *p != '\n'; p++) {
+			if (*p == '\t') {
+				fl.push_back(cur);
+				cur.clear();
+			} else {
+				cur += *p;
+			}
+		}
+		fl.push_back(cur);
+		if (fl.size() < 6 || fl[0] != "X" || fl[1] != main_file)
+			continue;
+		fixreq r;
+		r.line = atoi(fl[2].c_str());
+		r.func = fl[3];
+		r.gather = fl[4];
+		r.iova = fl[5];
+		fixreqs.push_back(r);
+	}
+	fclose(f);
+}
+
+/* A location for (line, col) of the main file, or UNKNOWN_LOCATION. */
+static location_t loc_at(int line, int col)
+{
+	location_t base = UNKNOWN_LOCATION;
+	const line_map_ordinary *map;
+	location_t loc;
+	expanded_location x;
+
+	auto it = known_locs.upper_bound(line);
+
+	if (it != known_locs.begin()) {
+		--it;
+		base = it->second;
+	} else if (!known_locs.empty()) {
+		base = known_locs.begin()->second;
+	}
+	if (base == UNKNOWN_LOCATION)
+		return UNKNOWN_LOCATION;
+	map = linemap_check_ordinary(linemap_lookup(line_table, base));
+	if (line < (int)ORDINARY_MAP_STARTING_LINE_NUMBER(map))
+		return UNKNOWN_LOCATION;
+	loc = linemap_position_for_line_and_column(line_table, map, line, col);
+	x = expand_location(loc);
+	if (x.line != line || x.column != col || !x.file ||
+	    main_file != x.file)
+		return UNKNOWN_LOCATION;
+	return loc;
+}
+
+static int fix_diags;
+
+/* One diagnostic per fix-it: edit_context keeps each inserted line. */
+static bool emit_insert(int line, int col, const std::string &text,
+			const char *what)
+{
+	location_t l = loc_at(line, col);
+
+	if (l == UNKNOWN_LOCATION)
+		return false;
+	GL_RICHLOC(rl, l);
+	rl.add_fixit_insert_before(l, text.c_str());
+	if (rl.seen_impossible_fixit_p())
+		return false;
+	gl_inform_rich(&rl, "gatherlint: %s [unmap-gather-unfilled]", what);
+	fix_diags++;
+	return true;
+}
+
+static bool emit_replace(int line, int col, int ecol, const std::string &text,
+			 const char *what)
+{
+	location_t a = loc_at(line, col);
+	location_t b = loc_at(line, ecol);
+	source_range r;
+
+	if (a == UNKNOWN_LOCATION || b == UNKNOWN_LOCATION)
+		return false;
+	r.m_start = a;
+	r.m_finish = b;
+	GL_RICHLOC(rl, a);
+	if (text.empty())
+		rl.add_fixit_remove(r);
+	else
+		rl.add_fixit_replace(r, text.c_str());
+	if (rl.seen_impossible_fixit_p())
+		return false;
+	gl_inform_rich(&rl, "gatherlint: %s [unmap-gather-unfilled]", what);
+	fix_diags++;
+	return true;
+}
+
+/* Display width of a line prefix (tabs to 8). */
+static int width_of(const std::string &s)
+{
+	int w = 0;
+
+	for (char c : s)
+		w = c == '\t' ? (w / 8 + 1) * 8 : w + 1;
+	return w;
+}
+
+static std::string indent_to(int w)
+{
+	std::string s(w / 8, '\t');
+
+	s += std::string(w % 8, ' ');
+	return s;
+}
+
+/*
+ * Lay out "PREFIX ARGS-LIST-CALL;" as spatch does for added code: when
+ * the line exceeds 80 columns, break after the commas of the outermost
+ * argument list of the last call on the line, aligning the continuation
+ * on the column after its opening parenthesis.
+ */
+static std::vector<std::string> layout(const std::string &line)
+{
+	std::vector<std::string> out;
+	int depth = 0, open = -1;
+	std::vector<std::string> parts;
+	std::string head, cur, tail;
+
+	if (width_of(line) <= 80) {
+		out.push_back(line);
+		return out;
+	}
+	/* find the first '(' that starts a call argument list */
+	for (size_t i = 0; i < line.size(); i++) {
+		if (line[i] == '(' && i > 0 &&
+		    (ISALNUM(line[i - 1]) || line[i - 1] == '_')) {
+			open = (int)i;
+			break;
+		}
+	}
+	if (open < 0) {
+		out.push_back(line);
+		return out;
+	}
+	head = line.substr(0, open + 1);
+	for (size_t i = open + 1; i < line.size(); i++) {
+		char c = line[i];
+
+		if (c == '(' || c == '[')
+			depth++;
+		if (c == ')' || c == ']') {
+			if (depth == 0) {
+				parts.push_back(cur);
+				tail = line.substr(i);
+				break;
+			}
+			depth--;
+		}
+		if (c == ',' && depth == 0) {
+			parts.push_back(cur + ",");
+			cur.clear();
+			i++;	/* the space after the comma */
+			while (i < line.size() && line[i] == ' ')
+				i++;
+			i--;
+			continue;
+		}
+		cur += c;
+	}
+	{
+		int col = width_of(head);
+		std::string l = head;
+		bool first = true;
+
+		for (size_t k = 0; k < parts.size(); k++) {
+			std::string p = parts[k];
+			std::string add = (first ? "" : " ") + p;
+
+			if (k + 1 == parts.size())
+				add += tail;
+			if (!first && width_of(l + add) > 80) {
+				out.push_back(l);
+				l = indent_to(col) + p +
+				    (k + 1 == parts.size() ? tail : "");
+			} else {
+				l += add;
+			}
+			first = false;
+		}
+		out.push_back(l);
+	}
+	return out;
+}
+
+static bool has_side_effects(const std::string &e)
+{
+	return e.find('(') != std::string::npos ||
+	       e.find('=') != std::string::npos ||
+	       e.find("++") != std::string::npos ||
+	       e.find("--") != std::string::npos;
+}
+
+/* The token before (line, col), skipping blanks and comments. */
+static bool prev_token(int line, int col, int *pl, int *pc, std::string *word)
+{
+	int l = line, c = col - 1;
+
+	for (;;) {
+		while (c < 1) {
+			l--;
+			if (l < 1)
+				return false;
+			c = (int)src_lines[l].size();
+			{
+				/* a // comment ends the previous line */
+				size_t cpos = src_lines[l].find("//");
+
+				if (cpos != std::string::npos)
+					c = (int)cpos;
+			}
+		}
+		char ch = src_at(l, c);
+
+		if (ch == ' ' || ch == '\t') {
+			c--;
+			continue;
+		}
+		if (ch == '/' && c > 1 && src_at(l, c - 1) == '*') {
+			/* skip back over a block comment */
+			c -= 2;
+			for (;;) {
+				while (c < 1) {
+					l--;
+					if (l < 1)
+						return false;
+					c = (int)src_lines[l].size();
+				}
+				if (src_at(l, c) == '*' && c > 1 &&
+				    src_at(l, c - 1) == '/') {
+					c -= 2;
+					break;
+				}
+				c--;
+			}
+			continue;
+		}
+		*pl = l;
+		*pc = c;
+		word->clear();
+		if (ISALNUM(ch) || ch == '_') {
+			int s = c;
+
+			while (s > 1 && (ISALNUM(src_at(l, s - 1)) ||
+					 src_at(l, s - 1) == '_'))
+				s--;
+			*word = src_lines[l].substr(s - 1, c - s + 1);
+		} else {
+			*word = std::string(1, ch);
+		}
+		return true;
+	}
+}
+
+/* The line holding the opening brace of the function body. */
+static int body_open_line(gl_fn &fn)
+{
+	int l = fn.line, depth = 0;
+	bool seen_paren = false;
+
+	for (; l < (int)src_lines.size(); l++) {
+		const std::string &s = src_lines[l];
+
+		for (size_t i = 0; i < s.size(); i++) {
+			if (s[i] == '(') {
+				depth++;
+				seen_paren = true;
+			} else if (s[i] == ')') {
+				depth--;
+			} else if (s[i] == '{' && depth == 0 && seen_paren) {
+				return l;
+			}
+		}
+	}
+	return 0;
+}
+
+static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
+{
+	std::string expr, indent, outer, lv, iv, tail;
+	int el, ec, xl, xc, xel, xec, pl, pc;
+	std::string word;
+	bool unbraced = false, local;
+	const std::string &line = src_lines[r.line];
+	std::vector<std::string> lines;
+
+	if (r.in_macro || !return_text(r.line, r.col, &expr, &el, &ec, &xl,
+				       &xc, &xel, &xec)) {
+		warning_at(r.loc, 0, "gatherlint: cannot fix the return of "
+			   "%qs written inside a macro [unmap-gather-unfilled]",
+			   fn.name.c_str());
+		return;
+	}
+	indent = line.substr(0, r.col - 1);
+	if (indent.find_first_not_of(" \t") != std::string::npos ||
+	    el != r.line) {
+		warning_at(r.loc, 0, "gatherlint: cannot fix this return of "
+			   "%qs automatically (layout) [unmap-gather-unfilled]",
+			   fn.name.c_str());
+		return;
+	}
+	iv = req.iova;
+	if (fn.iova_assigned) {
+		if (fn.has_iova_start) {
+			warning_at(r.loc, 0, "gatherlint: %qs changes %qs and "
+				   "already declares %<iova_start%>: not fixed "
+				   "[unmap-gather-unfilled]", fn.name.c_str(),
+				   req.iova.c_str());
+			return;
+		}
+		iv = "iova_start";
+	}
+	local = has_side_effects(expr);
+	if (local && (xl != r.line || xel != r.line)) {
+		warning_at(r.loc, 0, "gatherlint: cannot fix this return of "
+			   "%qs automatically (multi-line value) "
+			   "[unmap-gather-unfilled]", fn.name.c_str());
+		return;
+	}
+	lv = fn.has_unmapped ? "gather_size" : "unmapped";
+	if (prev_token(r.line, r.col, &pl, &pc, &word) &&
+	    (word == ")" || word == "else" || word == "do"))
+		unbraced = true;
+	outer = indent;
+	if (!outer.empty() && outer[0] == '\t')
+		outer = outer.substr(1);
+	else if (outer.size() >= 8)
+		outer = outer.substr(8);
+	tail = line.substr(ec);		/* after the ';' */
+
+	/* capture the entry value of iova first */
+	if (fn.iova_assigned && !fn.fixed_start) {
+		int bl = body_open_line(fn);
+
+		if (!bl || !emit_insert(bl + 1, 1, "\t" +
+					(fn.iova_type.empty() ?
+					 std::string("unsigned long") :
+					 fn.iova_type) +
+					" iova_start = " + req.iova + ";\n",
+					"capture the entry value of iova")) {
+			warning_at(r.loc, 0, "gatherlint: cannot place the "
+				   "%<iova_start%> capture of %qs "
+				   "[unmap-gather-unfilled]", fn.name.c_str());
+			return;
+		}
+		fn.fixed_start = true;
+	}
+	if (unbraced)
+		emit_insert(pl, pc + 1, " {", "brace the body");
+	if (local) {
+		lines = layout(indent + "size_t " + lv + " = " + expr + ";");
+		for (const std::string &l : lines)
+			emit_insert(r.line, 1, l + "\n",
+				    "store the unmapped size");
+		lines = layout(indent + "iommu_iotlb_gather_add_range(" +
+			       req.gather + ", " + iv + ", " + lv + ");");
+		for (const std::string &l : lines)
+			emit_insert(r.line, 1, l + "\n",
+				    "fill the gather before this return");
+		emit_replace(r.line, xc, xec, lv, "return the stored size");
+	} else {
+		lines = layout(indent + "iommu_iotlb_gather_add_range(" +
+			       req.gather + ", " + iv + ", " + expr + ");");
+		for (const std::string &l : lines)
+			emit_insert(r.line, 1, l + "\n",
+				    "fill the gather before this return");
+	}
+	if (unbraced) {
+		if (!tail.empty())
+			emit_replace(r.line, ec + 1, (int)line.size(), "",
+				     "move the comment after the brace");
+		emit_insert(r.line + 1, 1, outer + "}" + tail + "\n",
+			    "close the brace");
+	}
+}
+
+static void apply_fixes(void)
+{
+	load_source();
+	for (const fixreq &req : fixreqs) {
+		auto it = fns.find(req.func);
+
+		if (it == fns.end())
+			continue;
+		for (gl_ret &r : it->second.rets) {
+			if (r.line != req.line || r.expr == "-")
+				continue;
+			apply_fix(it->second, r, req);
+			break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Standalone decision (no db=): what this unit decides alone          */
+
+static bool atom_true(const std::string &a, std::map<std::string, bool> &fl)
+{
+	if (a == "tlbadd" || a == "fmt") {
+		int n = 0;
+
+		for (const std::string &id : ops_order) {
+			gl_ops &o = ops_objs[id];
+			std::string f;
+
+			if (o.type != "iommu_flush_ops")
+				continue;
+			n++;
+			f = o.fields.count("tlb_add_page") ?
+			    o.fields["tlb_add_page"] : "NULL";
+			if (f == "NULL" || f == "-")
+				return false;
+			if (fns.count(f) && !fl[f])
+				return false;
+		}
+		return n > 0;
+	}
+	if (a.compare(0, 5, "call:") == 0) {
+		std::string n = a.substr(5);
+
+		if (!fns.count(n) || !fns[n].has_gather)
+			return true;	/* another unit: assumed to fill */
+		return fl[n];
+	}
+	return false;
+}
+
+static bool cover_true(const std::string &c, std::map<std::string, bool> &fl)
+{
+	size_t s = 0;
+
+	if (c == "fill")
+		return true;
+	if (c == "none" || c.empty())
+		return false;
+	while (s <= c.size()) {
+		size_t e = c.find('&', s);
+		std::string cl = c.substr(s, e == std::string::npos ?
+					  std::string::npos : e - s);
+		size_t a = 0;
+		bool ok = false;
+
+		while (a <= cl.size() && !ok) {
+			size_t b = cl.find('|', a);
+
+			ok = atom_true(cl.substr(a, b == std::string::npos ?
+						 std::string::npos : b - a), fl);
+			if (b == std::string::npos)
+				break;
+			a = b + 1;
+		}
+		if (!ok)
+			return false;
+		if (e == std::string::npos)
+			break;
+		s = e + 1;
+	}
+	return true;
+}
+
+static void standalone_report(location_t loc, const std::string &fn,
+			      const char *sev, bool sync)
+{
+	const char *why = sync ? ".iotlb_sync is skipped for an empty gather "
+				 "since 90c5def10bea" :
+				 "its ops has no .iotlb_sync";
+
+	if (!strcmp(sev, "error") || (opt_werror && strcmp(sev, "note")))
+		error_at(loc, "%qs returns a nonzero size without filling the "
+			 "iotlb gather; %s [unmap-gather-unfilled]",
+			 fn.c_str(), why);
+	else if (!strcmp(sev, "warning"))
+		warning_at(loc, 0, "%qs returns a nonzero size without "
+			   "filling the iotlb gather; %s "
+			   "[unmap-gather-unfilled]", fn.c_str(), why);
+	else
+		inform(loc, "%qs returns a nonzero size without filling the "
+		       "iotlb gather; %s [unmap-gather-unfilled]",
+		       fn.c_str(), why);
+}
+
+static void standalone(void)
+{
+	std::map<std::string, bool> filler;
+	bool changed = true;
+
+	for (auto &p : fns)
+		filler[p.first] = p.second.has_gather;
+	while (changed) {
+		changed = false;
+		for (auto &p : fns) {
+			bool ok = true, anynz = false;
+
+			if (!filler[p.first])
+				continue;
+			for (gl_ret &r : p.second.rets) {
+				if (r.cls != "nonzero")
+					continue;
+				anynz = true;
+				if (!cover_true(r.cover, filler)) {
+					ok = false;
+					break;
+				}
+			}
+			if (p.second.retkind != "void" && !anynz)
+				ok = false;
+			if (!ok) {
+				filler[p.first] = false;
+				changed = true;
+			}
+		}
+	}
+	for (const std::string &id : ops_order) {
+		gl_ops &o = ops_objs[id];
+		bool entry_ops = o.type == "iommu_domain_ops" ||
+				 o.type == "iommu_ops";
+		static std::set<std::string> done;
+
+		for (auto &f : o.fields) {
+			bool sync;
+			const gl_ret *first = NULL;
+			std::string state = opt_core;
+
+			if (!((entry_ops && (f.first == "unmap_pages" ||
+					     f.first == "unmap")) ||
+			      (o.type == "pt_iommu_ops" &&
+			       f.first == "unmap_range")))
+				continue;
+			if (!fns.count(f.second) || done.count(f.second))
+				continue;
+			done.insert(f.second);
+			sync = o.type == "pt_iommu_ops" ||
+			       (o.fields.count("iotlb_sync") &&
+				o.fields["iotlb_sync"] != "NULL");
+			for (gl_ret &r : fns[f.second].rets)
+				if (r.cls == "nonzero" &&
+				    !cover_true(r.cover, filler) &&
+				    (!first || r.line < first->line))
+					first = &r;
+			if (!first || first->loc == UNKNOWN_LOCATION)
+				continue;
+			standalone_report(first->loc, f.second,
+					  !sync ? "note" :
+					  state == "exposed" ? "error" :
+					  state == "protected" ? "note" :
+					  "warning", sync);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+
+static std::string render_facts(void)
+{
+	std::string out;
+
+	/* fn lines: gather functions, and functions named by ops */
+	for (const std::string &n : fn_order) {
+		gl_fn &f = fns[n];
+
+		if (!f.has_gather && !ops_funcs.count(n))
+			continue;
+		out += "fn\t" + main_file + "\t" + itos(f.line) + "\t" + n +
+		       "\t" + f.retkind + "\t" + f.gather + "\t" + f.iova +
+		       "\t" + f.linkage + "\n";
+		if (!f.incomplete.empty())
+			out += "incomplete\t" + main_file + "\t" +
+			       itos(f.line) + "\t" + n + "\t" + f.incomplete +
+			       "\n";
+		for (const gl_ret &r : f.rets)
+			out += "ret\t" + main_file + "\t" + itos(r.line) +
+			       "\t" + itos(r.col) + "\t" + n + "\t" + r.cls +
+			       "\t" + r.cover + "\t" + r.expr + "\n";
+	}
+	for (const std::string &f : facts)
+		out += f + "\n";
+	return out;
+}
+
+static void write_db(const std::string &text)
+{
+	std::string base = main_file, tmp, dst;
+	FILE *f;
+	char suffix[64];
+
+	for (char &c : base)
+		if (c == '/')
+			c = '+';
+	snprintf(suffix, sizeof(suffix), ".%ld.%ld", (long)getpid(),
+		 (long)time(NULL));
+	dst = std::string(opt_db) + "/" + base + suffix + ".facts";
+	tmp = std::string(opt_db) + "/." + base + suffix + ".tmp";
+	f = fopen(tmp.c_str(), "w");
+	if (!f) {
+		error("gatherlint: cannot write %s", tmp.c_str());
+		return;
+	}
+	fputs(text.c_str(), f);
+	if (fclose(f) != 0 || rename(tmp.c_str(), dst.c_str()) != 0) {
+		unlink(tmp.c_str());
+		error("gatherlint: cannot write %s", dst.c_str());
+	}
+}
+
+static void gl_finish_unit(void *gcc_data, void *user_data)
+{
+	/* The passes have run for every function by now (unit at a time). */
+}
+
+static void gl_finish(void *gcc_data, void *user_data)
+{
+	std::string text;
+
+	if (seen_error() && !opt_db)
+		return;
+	if (seen_error()) {
+		/* the engine turns a failed compile into "incomplete" */
+		return;
+	}
+	text = "# gatherlint facts of " + main_file + "\n" + render_facts();
+	if (opt_debug)
+		fputs(text.c_str(), stderr);
+	if (opt_fixlist) {
+		load_fixlist();
+		apply_fixes();
+	}
+	if (opt_db)
+		write_db(text);
+	else if (!opt_fixlist)
+		standalone();
+}
+
+/* ------------------------------------------------------------------ */
+/* Registration                                                        */
+
+int plugin_init(struct plugin_name_args *info,
+		struct plugin_gcc_version *version)
+{
+	struct register_pass_info pass_info;
+	int i;
+
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error("%<gatherlint_plugin%>: built for GCC %s, loaded by GCC %s",
+		      gcc_version.basever, version->basever);
+		return 1;
+	}
+	for (i = 0; i < info->argc; i++) {
+		const char *k = info->argv[i].key;
+		const char *v = info->argv[i].value;
+
+		if (!strcmp(k, "db") && v)
+			opt_db = v;
+		else if (!strcmp(k, "fixlist") && v)
+			opt_fixlist = v;
+		else if (!strcmp(k, "fix"))
+			;	/* fix-it hints come with fixlist= */
+		else if (!strcmp(k, "core") && v)
+			opt_core = v;
+		else if (!strcmp(k, "werror"))
+			opt_werror = true;
+		else if (!strcmp(k, "debug"))
+			opt_debug = true;
+		else
+			error("%<gatherlint_plugin%>: unknown argument %qs", k);
+	}
+	if (opt_db) {
+		struct stat st;
+
+		if (stat(opt_db, &st) != 0 || !S_ISDIR(st.st_mode))
+			error("%<gatherlint_plugin%>: %<db=%s%> is not a directory",
+			      opt_db);
+	}
+	main_file = main_input_filename ? main_input_filename : "";
+
+	register_callback(info->base_name, PLUGIN_INFO, NULL,
+			  &gatherlint_plugin_info);
+	register_callback(info->base_name, PLUGIN_FINISH_TYPE, gl_finish_type,
+			  NULL);
+	register_callback(info->base_name, PLUGIN_FINISH_DECL, gl_finish_decl,
+			  NULL);
+	register_callback(info->base_name, PLUGIN_PRE_GENERICIZE,
+			  gl_pre_genericize, NULL);
+	register_callback(info->base_name, PLUGIN_FINISH_UNIT, gl_finish_unit,
+			  NULL);
+	register_callback(info->base_name, PLUGIN_FINISH, gl_finish, NULL);
+
+	/* right after the CFG is built: before SSA and any inlining */
+	pass_info.pass = new gatherlint_pass(g);
+	pass_info.reference_pass_name = "cfg";
+	pass_info.ref_pass_instance_number = 1;
+	pass_info.pos_op = PASS_POS_INSERT_AFTER;
+	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
+			  &pass_info);
+	return 0;
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * gcc-compat.h - the GCC plugin API subset gatherlint uses, with the
+ * differences between GCC releases hidden behind a few macros.
+ *
+ * Baseline: GCC 12 (Debian bookworm, gcc-12-plugin-dev).  Newer
+ * releases are handled by the GCCPLUGIN_VERSION_MAJOR branches below.
+ */
+#ifndef GATHERLINT_GCC_COMPAT_H
+#define GATHERLINT_GCC_COMPAT_H
+
+/* The C++ library headers must come in through GCC's system.h. */
+#define INCLUDE_STRING
+#define INCLUDE_MAP
+#define INCLUDE_SET
+#define INCLUDE_VECTOR
+#define INCLUDE_ALGORITHM
+
+#include "gcc-plugin.h"
+#include "plugin-version.h"
+
+#if GCCPLUGIN_VERSION_MAJOR < 12
+#error "gatherlint_plugin needs GCC 12 or newer"
+#endif
+
+#include "tree.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "function.h"
+#include "basic-block.h"
+#include "cfg.h"
+#include "tree-ssa-alias.h"
+#include "gimple-expr.h"
+#include "gimple.h"
+#include "gimple-iterator.h"
+#include "stringpool.h"
+#include "stor-layout.h"
+#include "c-family/c-common.h"
+#include "diagnostic.h"
+#include "gcc-rich-location.h"
+
+/*
+ * gimple_call_fndecl(): GCC 13 and later take a const gimple *; GCC 12
+ * takes const gcall * through an overload of gimple *.  Go through the
+ * gcall form, which every release accepts.
+ */
+static inline tree gl_call_fndecl(gimple *stmt)
+{
+	return gimple_call_fndecl(as_a<gcall *>(stmt));
+}
+
+/*
+ * rich_location: GCC 15 added a highlight colour argument (defaulted),
+ * GCC 12 to 14 take (line_maps *, location_t, const range_label *).
+ */
+#if GCCPLUGIN_VERSION_MAJOR >= 15
+#define GL_RICHLOC(name, loc) rich_location name(line_table, (loc), nullptr, nullptr)
+#else
+#define GL_RICHLOC(name, loc) rich_location name(line_table, (loc))
+#endif
+
+/*
+ * Pass constructors: opt_pass(const pass_data &, gcc::context *) since
+ * GCC 4.9; execute(function *) since GCC 5; gate(function *) likewise.
+ * GCC 14 made TODO_* values and pass_data unchanged for our purposes.
+ */
+#define GL_PASS_CTOR(cls, data) cls(gcc::context *ctxt) : gimple_opt_pass(data, ctxt) {}
+
+/*
+ * warning_at()/inform() with a rich_location exist since GCC 9; GCC 14
+ * and later also accept diagnostic_metadata, which we do not need.
+ */
+#define gl_warning_rich(rl, fmt, ...) warning_at((rl), 0, (fmt), __VA_ARGS__)
+#define gl_inform_rich(rl, fmt, ...) inform((rl), (fmt), __VA_ARGS__)
+
+/* The location a diagnostic shows for a token written in a macro. */
+static inline location_t gl_expansion_point(location_t loc)
+{
+	return linemap_resolve_location(line_table, loc,
+					LRK_MACRO_EXPANSION_POINT, NULL);
+}
+
+static inline location_t gl_spelling_point(location_t loc)
+{
+	return linemap_resolve_location(line_table, loc,
+					LRK_SPELLING_LOCATION, NULL);
+}
+
+#endif /* GATHERLINT_GCC_COMPAT_H */
