@@ -572,6 +572,34 @@ static std::string stored_func(tree v)
 static void process_ctor(tree ctor, const std::string &type,
 			 const std::string &id, int line);
 
+/*
+ * The line of ".FIELD =" in an initialiser starting on LINE, for values
+ * without a location (NULL, constants); LINE when not found.
+ */
+static int field_line(int line, const std::string &field)
+{
+	load_source();
+	for (int l = line; l < (int)src_lines.size() && l < line + 200; l++) {
+		const std::string &s = src_lines[l];
+		size_t p = 0;
+
+		while ((p = s.find("." + field, p)) != std::string::npos) {
+			size_t q = p + 1 + field.size();
+
+			p = q;
+			if (q < s.size() && word_char(s[q]))
+				continue;
+			while (q < s.size() && (s[q] == ' ' || s[q] == '\t'))
+				q++;
+			if (q < s.size() && s[q] == '=')
+				return l;
+		}
+		if (l > line && s.find("};") != std::string::npos)
+			break;
+	}
+	return line;
+}
+
 static tree compound_literal_decl(tree v)
 {
 	while (v && (CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR))
@@ -627,7 +655,8 @@ static void process_ctor(tree ctor, const std::string &type,
 
 			if (is_ops_type(nt))
 				process_ctor(val, nt, "anon@" + itos(line) +
-					     "." + decl_name(idx), line);
+					     "." + (idx && TREE_CODE(idx) == FIELD_DECL ?
+					      decl_name(idx) : "elt"), line);
 			else
 				process_ctor(val, "", id, line);
 			continue;
@@ -649,6 +678,8 @@ static void process_ctor(tree ctor, const std::string &type,
 			if (EXPR_P(val) && EXPR_HAS_LOCATION(val) &&
 			    in_main_file(EXPR_LOCATION(val)))
 				fl = loc_line(EXPR_LOCATION(val));
+			else
+				fl = field_line(line, f);
 			ops_fact(fl, id, type, f, fn);
 		}
 	}
@@ -677,7 +708,7 @@ static std::string fmt_name(tree v)
 	return "?";
 }
 
-static void gl_finish_type(void *gcc_data, void *user_data)
+static void gl_finish_type(void *gcc_data, void * /* user_data */)
 {
 	tree t = (tree)gcc_data;
 
@@ -686,7 +717,7 @@ static void gl_finish_type(void *gcc_data, void *user_data)
 		fmt_enum = t;
 }
 
-static void gl_finish_decl(void *gcc_data, void *user_data)
+static void gl_finish_decl(void *gcc_data, void * /* user_data */)
 {
 	tree decl = (tree)gcc_data;
 	tree init, type;
@@ -916,7 +947,7 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
-static void gl_pre_genericize(void *gcc_data, void *user_data)
+static void gl_pre_genericize(void *gcc_data, void * /* user_data */)
 {
 	tree fndecl = (tree)gcc_data;
 	walk_ctx ctx;
@@ -2318,32 +2349,27 @@ static void write_db(const std::string &text)
 	}
 }
 
-static void gl_finish_unit(void *gcc_data, void *user_data)
+static void gl_finish(void * /* gcc_data */, void * /* user_data */)
 {
-	/* The passes have run for every function by now (unit at a time). */
-}
+	std::string facts_text, text;
 
-static void gl_finish(void *gcc_data, void *user_data)
-{
-	std::string text;
-
-	if (seen_error() && !opt_db)
+	/* a unit with errors: the engine reports it as "incomplete" */
+	if (seen_error())
 		return;
-	if (seen_error()) {
-		/* the engine turns a failed compile into "incomplete" */
-		return;
-	}
-	text = "# gatherlint facts of " + main_file + "\n" + render_facts();
+	facts_text = render_facts();
+	text = "# gatherlint facts of " + main_file + "\n" + facts_text;
 	if (opt_debug)
 		fputs(text.c_str(), stderr);
 	if (opt_fixlist) {
 		load_fixlist();
 		apply_fixes();
 	}
-	if (opt_db)
-		write_db(text);
-	else if (!opt_fixlist)
+	if (opt_db) {
+		if (!facts_text.empty())
+			write_db(text);
+	} else if (!opt_fixlist) {
 		standalone();
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -2396,8 +2422,6 @@ int plugin_init(struct plugin_name_args *info,
 			  NULL);
 	register_callback(info->base_name, PLUGIN_PRE_GENERICIZE,
 			  gl_pre_genericize, NULL);
-	register_callback(info->base_name, PLUGIN_FINISH_UNIT, gl_finish_unit,
-			  NULL);
 	register_callback(info->base_name, PLUGIN_FINISH, gl_finish, NULL);
 
 	/* right after the CFG is built: before SSA and any inlining */

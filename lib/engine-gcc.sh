@@ -56,7 +56,7 @@ compile() {
 	db=$2
 	shift 2
 	# shellcheck disable=SC2086
-	"$cc" -c -o /dev/null -w ${incdir:+-I "$incdir"} \
+	LC_ALL=C "$cc" -c -o /dev/null -w ${incdir:+-I "$incdir"} \
 		${GATHERLINT_CFLAGS:-} \
 		-fplugin="$plugin" -fplugin-arg-gatherlint_plugin-db="$db" \
 		"$@" "$f"
