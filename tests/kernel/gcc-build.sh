@@ -1,0 +1,156 @@
+#!/bin/sh
+# tests/kernel/gcc-build.sh - the GCC engine in a real kernel build.
+#
+# Builds drivers/iommu/ of Debian's linux-source-6.1 (x86_64 allmodconfig)
+# with KCFLAGS="-fplugin=gcc-plugin/gatherlint_plugin.so
+# -fplugin-arg-gatherlint_plugin-db=DIR", on a copy of the tree
+# (build/linux-gcc-6.1: the pristine tree is never written), configured
+# and prepared once and reused by later runs.  Then resolves the facts the
+# build wrote and compares the findings with the cocci engine's on the
+# same files.
+#
+#   tests/kernel/gcc-build.sh [--time N]
+#
+# --time N: also builds drivers/iommu/ N times with and N times without
+# the plugin, alternating, and prints the median wall times (overhead).
+# Results go to $GATHERLINT_TEST_OUT (default tests/out): kernel-gcc.facts,
+# kernel-gcc.tsv, kernel-cocci.tsv, kernel-gcc.cmp, kernel-gcc.build.log.
+# Exit status: 0 the build succeeded (no ICE, no error), 1 otherwise.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd -P)
+out=${GATHERLINT_TEST_OUT:-$top/tests/out}
+dst=$top/build/linux-gcc-6.1
+plugin=$top/gcc-plugin/gatherlint_plugin.so
+gl=$top/bin/gatherlint
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}
+times=0
+
+die() { printf 'gcc-build: %s\n' "$*" >&2; exit 1; }
+
+case ${1-} in
+--time) times=${2:-5} ;;
+'') ;;
+*) die "usage: tests/kernel/gcc-build.sh [--time N]" ;;
+esac
+
+mkdir -p "$out"
+db=$(mktemp -d "${TMPDIR:-/tmp}/gatherlint-kdb.XXXXXX") || die "mktemp failed"
+trap 'rm -rf "$db" "$db.with" "$db.without"' EXIT
+trap 'rm -rf "$db" "$db.with" "$db.without"; exit 130' INT
+trap 'rm -rf "$db" "$db.with" "$db.without"; exit 143' TERM HUP
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# --- the plugin and the tree --------------------------------------------
+make -s -C "$top" plugin || die "the plugin does not build"
+[ -f "$plugin" ] || die "no $plugin"
+src=$("$top/tests/kernel/tree.sh") || die "linux-source-6.1 is not available"
+
+if [ ! -f "$dst/.gatherlint-prepared" ]; then
+	if [ ! -d "$dst" ]; then
+		printf 'gcc-build: copying %s to %s\n' "$src" "$dst" >&2
+		if ! cp -a "$src" "$dst.tmp" || ! mv "$dst.tmp" "$dst"; then
+			die "cannot copy the tree"
+		fi
+	fi
+	printf 'gcc-build: allmodconfig + prepare in %s\n' "$dst" >&2
+	t0=$(now)
+	if ! make -s -C "$dst" allmodconfig > "$out/kernel-gcc.prepare.log" 2>&1 ||
+	   ! make -s -C "$dst" -j"$jobs" prepare >> "$out/kernel-gcc.prepare.log" 2>&1; then
+		die "make allmodconfig/prepare failed (see $out/kernel-gcc.prepare.log)"
+	fi
+	touch "$dst/.gatherlint-prepared"
+	printf 'gcc-build: prepared in %ss\n' "$(elapsed "$t0" "$(now)")" >&2
+fi
+
+clean_iommu() {
+	find "$dst/drivers/iommu" \( -name '*.o' -o -name '*.a' -o -name '*.mod' \
+		-o -name 'modules.order' \) -type f -delete
+}
+
+# build [KCFLAGS]: a from-scratch build of drivers/iommu/; prints seconds
+build() {
+	clean_iommu
+	t0=$(now)
+	if [ $# -gt 0 ]; then
+		make -C "$dst" -j"$jobs" KCFLAGS="$1" drivers/iommu/ \
+			>> "$out/kernel-gcc.build.log" 2>&1 || return 1
+	else
+		make -C "$dst" -j"$jobs" drivers/iommu/ \
+			>> "$out/kernel-gcc.build.log" 2>&1 || return 1
+	fi
+	elapsed "$t0" "$(now)"
+}
+
+kcflags="-fplugin=$plugin -fplugin-arg-gatherlint_plugin-db=$db"
+
+# --- the build with the plugin ------------------------------------------
+: > "$out/kernel-gcc.build.log"
+if ! secs=$(build "$kcflags"); then
+	grep -E 'internal compiler error|error:' "$out/kernel-gcc.build.log" | head -5 >&2
+	die "drivers/iommu/ does not build with the plugin (see $out/kernel-gcc.build.log)"
+fi
+if grep -q 'internal compiler error' "$out/kernel-gcc.build.log"; then
+	die "ICE (see $out/kernel-gcc.build.log)"
+fi
+nobj=$(find "$dst/drivers/iommu" -name '*.o' ! -name '*.mod.o' | wc -l)
+cat "$db"/*.facts > "$out/kernel-gcc.facts" 2>/dev/null
+printf 'build of drivers/iommu/ with the plugin: ok, %ss, %s objects, %s facts files\n' \
+	"$secs" "$nobj" "$(find "$db" -name '*.facts' | wc -l)"
+
+# --- findings: gcc (the build's facts) vs cocci, on the built files -------
+# The C files that were compiled (one .o per .c under drivers/iommu).
+(cd "$dst" && find drivers/iommu -name '*.o' ! -name '*.mod.o' ! -name 'built-in*' |
+	sed 's/\.o$/.c/' | while read -r f; do [ -f "$f" ] && echo "$f"; done) |
+	LC_ALL=C sort > "$out/kernel-gcc.files"
+# shellcheck disable=SC2046
+(cd "$dst" && KDIR=$dst "$gl" audit --format=tsv --fail-on=never \
+	--facts-in="$out/kernel-gcc.facts" $(cat "$out/kernel-gcc.files")) \
+	> "$out/kernel-gcc.tsv" || die "gatherlint audit of the gcc facts failed"
+# shellcheck disable=SC2046
+(cd "$src" && KDIR=$src "$gl" audit --engine=cocci --format=tsv --fail-on=never \
+	$(cat "$out/kernel-gcc.files")) \
+	> "$out/kernel-cocci.tsv" || die "gatherlint audit with the cocci engine failed"
+key() { awk -F '\t' -v OFS='\t' 'NR > 1 { print $2, $3, $1, $4, $5 }' "$1" | LC_ALL=C sort; }
+key "$out/kernel-gcc.tsv" > "$out/kernel-gcc.key"
+key "$out/kernel-cocci.tsv" > "$out/kernel-cocci.key"
+{
+	echo "# both engines"
+	LC_ALL=C comm -12 "$out/kernel-cocci.key" "$out/kernel-gcc.key"
+	echo "# cocci only"
+	LC_ALL=C comm -23 "$out/kernel-cocci.key" "$out/kernel-gcc.key"
+	echo "# gcc only"
+	LC_ALL=C comm -13 "$out/kernel-cocci.key" "$out/kernel-gcc.key"
+} > "$out/kernel-gcc.cmp"
+printf 'findings on the %s built files: cocci %s, gcc %s, both %s, cocci only %s, gcc only %s (%s)\n' \
+	"$(wc -l < "$out/kernel-gcc.files")" \
+	"$(wc -l < "$out/kernel-cocci.key")" "$(wc -l < "$out/kernel-gcc.key")" \
+	"$(LC_ALL=C comm -12 "$out/kernel-cocci.key" "$out/kernel-gcc.key" | wc -l)" \
+	"$(LC_ALL=C comm -23 "$out/kernel-cocci.key" "$out/kernel-gcc.key" | wc -l)" \
+	"$(LC_ALL=C comm -13 "$out/kernel-cocci.key" "$out/kernel-gcc.key" | wc -l)" \
+	"$out/kernel-gcc.cmp"
+
+# --- overhead: alternating builds, medians -------------------------------
+if [ "$times" -gt 0 ]; then
+	: > "$db.with"
+	: > "$db.without"
+	i=0
+	while [ "$i" -lt "$times" ]; do
+		s=$(build) || die "drivers/iommu/ does not build without the plugin"
+		echo "$s" >> "$db.without"
+		rm -f "$db"/*.facts
+		s=$(build "$kcflags") || die "drivers/iommu/ does not build with the plugin"
+		echo "$s" >> "$db.with"
+		i=$((i + 1))
+	done
+	w=$(median < "$db.with")
+	wo=$(median < "$db.without")
+	printf 'drivers/iommu/ from scratch, -j%s, median of %s: without the plugin %ss, with %ss (%s%%); runs without: %s; with: %s\n' \
+		"$jobs" "$times" "$wo" "$w" \
+		"$(awk -v a="$w" -v b="$wo" 'BEGIN { printf "%+.1f", (a - b) * 100 / b }')" \
+		"$(tr '\n' ' ' < "$db.without")" "$(tr '\n' ' ' < "$db.with")"
+	rm -f "$db.with" "$db.without"
+fi
+exit 0
