@@ -2032,35 +2032,35 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 
 	if (r.in_macro || !return_text(r.line, r.col, &expr, &el, &ec, &xl,
 				       &xc, &xel, &xec)) {
-		warning_at(r.loc, 0, "gatherlint: cannot fix the return of "
-			   "%qs written inside a macro [unmap-gather-unfilled]",
-			   fn.name.c_str());
+		inform(r.loc, "gatherlint: cannot fix the return of "
+		       "%qs written inside a macro [unmap-gather-unfilled]",
+		       fn.name.c_str());
 		return;
 	}
 	indent = line.substr(0, r.col - 1);
 	if (indent.find_first_not_of(" \t") != std::string::npos ||
 	    el != r.line) {
-		warning_at(r.loc, 0, "gatherlint: cannot fix this return of "
-			   "%qs automatically (layout) [unmap-gather-unfilled]",
-			   fn.name.c_str());
+		inform(r.loc, "gatherlint: cannot fix this return of "
+		       "%qs automatically (layout) [unmap-gather-unfilled]",
+		       fn.name.c_str());
 		return;
 	}
 	iv = req.iova;
 	if (fn.iova_assigned) {
 		if (fn.has_iova_start) {
-			warning_at(r.loc, 0, "gatherlint: %qs changes %qs and "
-				   "already declares %<iova_start%>: not fixed "
-				   "[unmap-gather-unfilled]", fn.name.c_str(),
-				   req.iova.c_str());
+			inform(r.loc, "gatherlint: %qs changes %qs and "
+			       "already declares %<iova_start%>: not fixed "
+			       "[unmap-gather-unfilled]", fn.name.c_str(),
+			       req.iova.c_str());
 			return;
 		}
 		iv = "iova_start";
 	}
 	local = has_side_effects(expr);
 	if (local && (xl != r.line || xel != r.line)) {
-		warning_at(r.loc, 0, "gatherlint: cannot fix this return of "
-			   "%qs automatically (multi-line value) "
-			   "[unmap-gather-unfilled]", fn.name.c_str());
+		inform(r.loc, "gatherlint: cannot fix this return of "
+		       "%qs automatically (multi-line value) "
+		       "[unmap-gather-unfilled]", fn.name.c_str());
 		return;
 	}
 	lv = fn.has_unmapped ? "gather_size" : "unmapped";
@@ -2084,9 +2084,9 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 					 fn.iova_type) +
 					" iova_start = " + req.iova + ";\n",
 					"capture the entry value of iova")) {
-			warning_at(r.loc, 0, "gatherlint: cannot place the "
-				   "%<iova_start%> capture of %qs "
-				   "[unmap-gather-unfilled]", fn.name.c_str());
+			inform(r.loc, "gatherlint: cannot place the "
+			       "%<iova_start%> capture of %qs "
+			       "[unmap-gather-unfilled]", fn.name.c_str());
 			return;
 		}
 		fn.fixed_start = true;
@@ -2306,6 +2306,9 @@ static std::string render_facts(void)
 		gl_fn &f = fns[n];
 
 		if (!f.has_gather && !ops_funcs.count(n))
+			continue;
+		/* never lowered: unreachable code (an unused static) */
+		if (f.has_gather && !f.analysed)
 			continue;
 		out += "fn\t" + main_file + "\t" + itos(f.line) + "\t" + n +
 		       "\t" + f.retkind + "\t" + f.gather + "\t" + f.iova +

@@ -26,7 +26,7 @@ command -v "$cc" >/dev/null 2>&1 || die "$cc is missing: apt-get install gcc"
 
 mode=${1-}
 [ $# -ge 2 ] || die "usage: engine-gcc.sh facts|fix ROOT ..."
-root=$2
+root=$(cd "$2" 2>/dev/null && pwd -P) || die "cannot enter $2"
 shift 2
 cd "$root" || die "cannot enter $root"
 
@@ -111,6 +111,8 @@ fix)
 			-fdiagnostics-generate-patch -fno-diagnostics-color \
 			> "$tmp/out" 2> "$tmp/err" ||
 			{ head -5 "$tmp/err" >&2; die "gcc failed on $f"; }
+		# what the plugin could not fix goes to stderr
+		grep 'note: gatherlint: cannot' "$tmp/err" >&2
 		awk '/^--- /{p=1} p' "$tmp/err" > "$tmp/gccpatch"
 		[ -s "$tmp/gccpatch" ] || continue
 		# ...applied to a copy, then rewritten as diff -up does (the
