@@ -1792,6 +1792,14 @@ static location_t loc_at(int line, int col)
 
 static int fix_diags;
 
+/* Where a diagnostic about return R points: its "return" keyword. */
+static location_t ret_loc(const gl_ret &r)
+{
+	location_t l = loc_at(r.line, r.col);
+
+	return l != UNKNOWN_LOCATION ? l : gl_expansion_point(r.loc);
+}
+
 /* One diagnostic per fix-it: edit_context keeps each inserted line. */
 static bool emit_insert(int line, int col, const std::string &text,
 			const char *what)
@@ -2032,7 +2040,7 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 
 	if (r.in_macro || !return_text(r.line, r.col, &expr, &el, &ec, &xl,
 				       &xc, &xel, &xec)) {
-		inform(r.loc, "gatherlint: cannot fix the return of "
+		inform(ret_loc(r), "gatherlint: cannot fix the return of "
 		       "%qs written inside a macro [unmap-gather-unfilled]",
 		       fn.name.c_str());
 		return;
@@ -2040,7 +2048,7 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 	indent = line.substr(0, r.col - 1);
 	if (indent.find_first_not_of(" \t") != std::string::npos ||
 	    el != r.line) {
-		inform(r.loc, "gatherlint: cannot fix this return of "
+		inform(ret_loc(r), "gatherlint: cannot fix this return of "
 		       "%qs automatically (layout) [unmap-gather-unfilled]",
 		       fn.name.c_str());
 		return;
@@ -2048,7 +2056,7 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 	iv = req.iova;
 	if (fn.iova_assigned) {
 		if (fn.has_iova_start) {
-			inform(r.loc, "gatherlint: %qs changes %qs and "
+			inform(ret_loc(r), "gatherlint: %qs changes %qs and "
 			       "already declares %<iova_start%>: not fixed "
 			       "[unmap-gather-unfilled]", fn.name.c_str(),
 			       req.iova.c_str());
@@ -2058,7 +2066,7 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 	}
 	local = has_side_effects(expr);
 	if (local && (xl != r.line || xel != r.line)) {
-		inform(r.loc, "gatherlint: cannot fix this return of "
+		inform(ret_loc(r), "gatherlint: cannot fix this return of "
 		       "%qs automatically (multi-line value) "
 		       "[unmap-gather-unfilled]", fn.name.c_str());
 		return;
@@ -2084,7 +2092,7 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 					 fn.iova_type) +
 					" iova_start = " + req.iova + ";\n",
 					"capture the entry value of iova")) {
-			inform(r.loc, "gatherlint: cannot place the "
+			inform(ret_loc(r), "gatherlint: cannot place the "
 			       "%<iova_start%> capture of %qs "
 			       "[unmap-gather-unfilled]", fn.name.c_str());
 			return;
@@ -2207,9 +2215,13 @@ static bool cover_true(const std::string &c, std::map<std::string, bool> &fl)
 static void standalone_report(location_t loc, const std::string &fn,
 			      const char *sev, bool sync)
 {
-	const char *why = sync ? ".iotlb_sync is skipped for an empty gather "
-				 "since 90c5def10bea" :
-				 "its ops has no .iotlb_sync";
+	const char *why = !sync ? "its ops has no .iotlb_sync" :
+			  !strcmp(opt_core, "exposed") ?
+			  "this core skips .iotlb_sync for an empty gather" :
+			  !strcmp(opt_core, "protected") ?
+			  "this core back-fills an empty gather" :
+			  "a core that skips .iotlb_sync for empty gathers "
+			  "(90c5def10bea) loses the flush";
 
 	if (!strcmp(sev, "error") || (opt_werror && strcmp(sev, "note")))
 		error_at(loc, "%qs returns a nonzero size without filling the "
@@ -2285,7 +2297,7 @@ static void standalone(void)
 					first = &r;
 			if (!first || first->loc == UNKNOWN_LOCATION)
 				continue;
-			standalone_report(first->loc, f.second,
+			standalone_report(ret_loc(*first), f.second,
 					  !sync ? "note" :
 					  state == "exposed" ? "error" :
 					  state == "protected" ? "note" :
