@@ -2423,6 +2423,9 @@ int plugin_init(struct plugin_name_args *info,
 	if (opt_db) {
 		struct stat st;
 
+		/* created on first use; parallel units may race on it */
+		if (stat(opt_db, &st) != 0)
+			mkdir(opt_db, 0777);
 		if (stat(opt_db, &st) != 0 || !S_ISDIR(st.st_mode))
 			error("%<gatherlint_plugin%>: %<db=%s%> is not a directory",
 			      opt_db);
