@@ -1589,57 +1589,103 @@ static void analyse_function(function *fun)
 		return;
 	}
 
+	/*
+	 * Several value stores may belong to one source return (a ?: pushed
+	 * into its branches by the gimplifier): merge them.
+	 */
+	struct mret {
+		gl_ret out;
+		bool reached, nonzero;
+		std::set<clause> cl;
+	};
+	std::vector<mret> merged;
+	std::map<std::pair<int, int>, size_t> slot;
+
 	for (retsite &r : fa.rets) {
 		const gl_srcret *src = match_return(fn, r.loc);
-		gl_ret out;
+		gl_srcret fb;
 		int el = 0, ec = 0, xl, xc, xel, xec;
 		tree v = NULL_TREE;
 		pstate st;
-		bool zero_const;
+		size_t k;
 
-		if (!src)
-			continue;
-		out.line = src->line;
-		out.col = src->col;
-		out.loc = src->loc;
-		out.in_macro = src->in_macro;
-		out.expr = "";
-		if (src->tline)
-			return_text(src->tline, src->tcol, &out.expr, &el,
-				    &ec, &xl, &xc, &xel, &xec);
-		if (out.expr.empty())
-			out.expr = "-";
-		zero_const = r.rhs && TREE_CODE(r.rhs) == INTEGER_CST &&
-			     integer_zerop(r.rhs);
+		if (!src) {
+			/* no RETURN_EXPR matched: the store's own location */
+			expanded_location x = gl_expand(r.loc);
+
+			if (!x.file || main_file != x.file)
+				continue;
+			fb.loc = r.loc;
+			fb.line = fb.mline = x.line;
+			fb.col = fb.mcol = x.column;
+			fb.in_macro = false;
+			if (find_return_kw(x.line, x.column, &fb.tline,
+					   &fb.tcol)) {
+				fb.line = fb.tline;
+				fb.col = fb.tcol;
+			} else {
+				fb.tline = fb.tcol = 0;
+			}
+			src = &fb;
+		}
+		if (!slot.count(std::make_pair(src->line, src->col))) {
+			mret m;
+
+			m.out.line = src->line;
+			m.out.col = src->col;
+			m.out.loc = src->loc;
+			m.out.in_macro = src->in_macro;
+			m.out.expr = "";
+			if (src->tline)
+				return_text(src->tline, src->tcol, &m.out.expr,
+					    &el, &ec, &xl, &xc, &xel, &xec);
+			if (m.out.expr.empty())
+				m.out.expr = "-";
+			m.reached = false;
+			m.nonzero = false;
+			slot[std::make_pair(src->line, src->col)] =
+				merged.size();
+			merged.push_back(m);
+		}
+		k = slot[std::make_pair(src->line, src->col)];
 		if (r.rhs && is_user_var(r.rhs) && !DECL_ARTIFICIAL(r.rhs))
 			v = r.rhs;
 		if (!sols[v].count(r.bb))
 			continue;	/* unreachable */
 		st = sols[v][r.bb];
 		transfer_bb(fa, r.bb, st, v, r.ev_index);
-		if (zero_const) {
-			out.cls = "zero";
-			out.cover = "fill";
-		} else if (is_errno_text(out.expr)) {
-			out.cls = "errno";
-			out.cover = "fill";
-		} else if (v) {
-			if (!st.reach(1)) {
-				out.cls = "zero";
-				out.cover = "fill";
-			} else {
-				out.cls = "nonzero";
-				out.cover = cover_string(fa, st.cl[1]);
+		merged[k].reached = true;
+		if (r.rhs && TREE_CODE(r.rhs) == INTEGER_CST &&
+		    integer_zerop(r.rhs))
+			continue;	/* a literal 0 */
+		if (v) {
+			/* "return v;": the paths where v is not plainly 0 */
+			if (st.reach(1)) {
+				merged[k].nonzero = true;
+				merged[k].cl.insert(st.cl[1].begin(),
+						    st.cl[1].end());
 			}
-		} else {
-			std::set<clause> all = st.cl[0];
-
-			all.insert(st.cl[1].begin(), st.cl[1].end());
-			minimise(all);
-			out.cls = "nonzero";
-			out.cover = cover_string(fa, all);
+			continue;
 		}
-		fn.rets.push_back(out);
+		merged[k].nonzero = true;
+		merged[k].cl.insert(st.cl[0].begin(), st.cl[0].end());
+		merged[k].cl.insert(st.cl[1].begin(), st.cl[1].end());
+	}
+	for (mret &m : merged) {
+		if (!m.reached)
+			continue;
+		if (is_errno_text(m.out.expr)) {
+			m.out.cls = "errno";
+			m.out.cover = "fill";
+		} else if (!m.nonzero) {
+			m.out.cls = "zero";
+			m.out.cover = "fill";
+		} else {
+			minimise(m.cl);
+			m.out.cls = "nonzero";
+			m.out.cover = cover_string(fa, m.cl);
+		}
+		fn.rets.push_back(m.out);
 	}
 
 	if (fn.retkind == "void") {
