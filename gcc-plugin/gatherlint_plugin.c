@@ -42,10 +42,11 @@ int plugin_is_GPL_compatible;
 static struct plugin_info gatherlint_plugin_info = {
 	"0.1.0",
 	"gatherlint: IOMMU unmap paths that do not fill the iotlb gather\n"
-	"  -fplugin-arg-gatherlint_plugin-db=DIR       write facts to DIR\n"
-	"  -fplugin-arg-gatherlint_plugin-fixlist=FILE fix-it hints for FILE\n"
-	"  -fplugin-arg-gatherlint_plugin-core=STATE   latent|exposed|protected\n"
-	"  -fplugin-arg-gatherlint_plugin-werror       findings are errors\n"
+	"  -fplugin-arg-gatherlint_plugin-KEY[=VALUE], KEY:\n"
+	"  db=DIR        write the facts of the unit into DIR\n"
+	"  fixlist=FILE  fix-it hints for the X lines of FILE\n"
+	"  core=STATE    latent, exposed, protected or unknown\n"
+	"  werror        findings are errors\n"
 };
 
 /* ------------------------------------------------------------------ */
@@ -619,6 +620,13 @@ static tree compound_literal_decl(tree v)
 
 static std::set<tree> anon_done;
 
+static std::string field_or_elt(tree idx)
+{
+	if (idx && TREE_CODE(idx) == FIELD_DECL)
+		return decl_name(idx);
+	return "elt";
+}
+
 static void process_anon(tree decl)
 {
 	tree init;
@@ -655,8 +663,7 @@ static void process_ctor(tree ctor, const std::string &type,
 
 			if (is_ops_type(nt))
 				process_ctor(val, nt, "anon@" + itos(line) +
-					     "." + (idx && TREE_CODE(idx) == FIELD_DECL ?
-					      decl_name(idx) : "elt"), line);
+					     "." + field_or_elt(idx), line);
 			else
 				process_ctor(val, "", id, line);
 			continue;
@@ -1322,8 +1329,7 @@ static void find_queued(fn_analysis &fa, function *fun)
 		}
 	}
 	FOR_EACH_BB_FN(bb, fun) {
-		gimple_stmt_iterator lg = gsi_last_bb(bb);
-		gimple *last = gsi_end_p(lg) ? NULL : gsi_stmt(lg);
+		gimple *last = gl_last_stmt(bb);
 		tree l, r;
 		int pol;
 		bool truthy_on_true;
@@ -2235,16 +2241,14 @@ static bool cover_true(const std::string &c, std::map<std::string, bool> &fl)
 		return false;
 	while (s <= c.size()) {
 		size_t e = c.find('&', s);
-		std::string cl = c.substr(s, e == std::string::npos ?
-					  std::string::npos : e - s);
+		std::string cl = c.substr(s, e - s);	/* npos: the rest */
 		size_t a = 0;
 		bool ok = false;
 
 		while (a <= cl.size() && !ok) {
 			size_t b = cl.find('|', a);
 
-			ok = atom_true(cl.substr(a, b == std::string::npos ?
-						 std::string::npos : b - a), fl);
+			ok = atom_true(cl.substr(a, b - a), fl);
 			if (b == std::string::npos)
 				break;
 			a = b + 1;
@@ -2443,8 +2447,8 @@ int plugin_init(struct plugin_name_args *info,
 	int i;
 
 	if (!plugin_default_version_check(version, &gcc_version)) {
-		error("%<gatherlint_plugin%>: built for GCC %s, loaded by GCC %s",
-		      gcc_version.basever, version->basever);
+		error("%<gatherlint_plugin%>: built for GCC %s, loaded by "
+		      "GCC %s", gcc_version.basever, version->basever);
 		return 1;
 	}
 	for (i = 0; i < info->argc; i++) {
@@ -2473,8 +2477,8 @@ int plugin_init(struct plugin_name_args *info,
 		if (stat(opt_db, &st) != 0)
 			mkdir(opt_db, 0777);
 		if (stat(opt_db, &st) != 0 || !S_ISDIR(st.st_mode))
-			error("%<gatherlint_plugin%>: %<db=%s%> is not a directory",
-			      opt_db);
+			error("%<gatherlint_plugin%>: %<db=%s%> is not a "
+			      "directory", opt_db);
 	}
 	main_file = main_input_filename ? main_input_filename : "";
 

@@ -54,17 +54,20 @@ static inline tree gl_call_fndecl(gimple *stmt)
  * GCC 12 to 14 take (line_maps *, location_t, const range_label *).
  */
 #if GCCPLUGIN_VERSION_MAJOR >= 15
-#define GL_RICHLOC(name, loc) rich_location name(line_table, (loc), nullptr, nullptr)
+#define GL_RICHLOC(name, loc) \
+	rich_location name(line_table, (loc), nullptr, nullptr)
 #else
-#define GL_RICHLOC(name, loc) rich_location name(line_table, (loc))
+#define GL_RICHLOC(name, loc) \
+	rich_location name(line_table, (loc))
 #endif
 
 /*
  * Pass constructors: opt_pass(const pass_data &, gcc::context *) since
- * GCC 4.9; execute(function *) since GCC 5; gate(function *) likewise.
- * GCC 14 made TODO_* values and pass_data unchanged for our purposes.
+ * GCC 4.9; execute(function *) and gate(function *) since GCC 5; the
+ * pass_data layout is the same from GCC 12 to 15.
  */
-#define GL_PASS_CTOR(cls, data) cls(gcc::context *ctxt) : gimple_opt_pass(data, ctxt) {}
+#define GL_PASS_CTOR(cls, data) \
+	cls(gcc::context *ctxt) : gimple_opt_pass(data, ctxt) {}
 
 /*
  * warning_at()/inform() with a rich_location exist since GCC 9; GCC 14
@@ -72,6 +75,17 @@ static inline tree gl_call_fndecl(gimple *stmt)
  */
 #define gl_warning_rich(rl, fmt, ...) warning_at((rl), 0, (fmt), __VA_ARGS__)
 #define gl_inform_rich(rl, fmt, ...) inform((rl), (fmt), __VA_ARGS__)
+
+/*
+ * The last statement of a basic block: last_stmt() is gone in GCC 14;
+ * the iterator form works everywhere.
+ */
+static inline gimple *gl_last_stmt(basic_block bb)
+{
+	gimple_stmt_iterator gsi = gsi_last_bb(bb);
+
+	return gsi_end_p(gsi) ? NULL : gsi_stmt(gsi);
+}
 
 /* The location a diagnostic shows for a token written in a macro. */
 static inline location_t gl_expansion_point(location_t loc)
