@@ -64,7 +64,9 @@ while :; do
 done
 if [ -n "$ktop" ]; then
 	[ -f "$ktop/.config" ] ||
-		die "the GCC engine needs a configured and built kernel tree ($ktop has no .config): make allmodconfig prepare drivers/iommu/, or use --engine=cocci"
+		die "the GCC engine needs a configured and built kernel tree" \
+			"($ktop has no .config): make allmodconfig prepare" \
+			"drivers/iommu/, or use --engine=cocci"
 	case $root in "$ktop") rel= ;; *) rel=${root#"$ktop"/}/ ;; esac
 fi
 
@@ -126,8 +128,9 @@ facts)
 	while IFS= read -r f; do
 		e=$tmp/db/$(printf '%s' "$f" | tr '/' '+')
 		if [ -f "$e.unbuilt" ]; then
-			printf 'incomplete\t%s\t1\t-\t%s\n' "$f" \
-				"not built in this kernel configuration (no saved kbuild command); build it or use --engine=cocci"
+			printf 'incomplete\t%s\t1\t-\t%s%s\n' "$f" \
+				"not built in this kernel configuration (no saved" \
+				" kbuild command); build it or use --engine=cocci"
 		elif [ -f "$e.failed" ]; then
 			why=$(grep -m1 'error:' "$e.failed" |
 				sed 's/^[^:]*:[0-9]*:[0-9]*: error: //' |

@@ -15,7 +15,8 @@
 # the plugin, alternating, and prints the median wall times (overhead).
 # Results go to $GATHERLINT_TEST_OUT (default tests/out): kernel-gcc.facts,
 # kernel-gcc.tsv, kernel-cocci.tsv, kernel-gcc.cmp, kernel-gcc.build.log.
-# Exit status: 0 the build succeeded (no ICE, no error), 1 otherwise.
+# Exit status: 0 the build succeeded (no ICE, no error) and the CLI's GCC
+# engine agrees with the build's facts, 1 otherwise.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd -P)
 out=${GATHERLINT_TEST_OUT:-$top/tests/out}
@@ -24,6 +25,7 @@ plugin=$top/gcc-plugin/gatherlint_plugin.so
 gl=$top/bin/gatherlint
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}
 times=0
+status=0
 
 die() { printf 'gcc-build: %s\n' "$*" >&2; exit 1; }
 
@@ -132,6 +134,21 @@ printf 'findings on the %s built files: cocci %s, gcc %s, both %s, cocci only %s
 	"$(LC_ALL=C comm -13 "$out/kernel-cocci.key" "$out/kernel-gcc.key" | wc -l)" \
 	"$out/kernel-gcc.cmp"
 
+# The same files through the CLI's GCC engine (kbuild's saved command
+# lines replayed with the plugin): the same findings as the build's facts.
+# shellcheck disable=SC2046
+(cd "$dst" && KDIR=$dst "$gl" audit --engine=gcc --format=tsv --fail-on=never \
+	$(cat "$out/kernel-gcc.files")) \
+	> "$out/kernel-gcc-engine.tsv" || die "gatherlint audit --engine=gcc failed"
+key "$out/kernel-gcc-engine.tsv" > "$out/kernel-gcc-engine.key"
+if cmp -s "$out/kernel-gcc.key" "$out/kernel-gcc-engine.key"; then
+	echo "gatherlint audit --engine=gcc on the built tree: the same findings"
+else
+	echo "gatherlint audit --engine=gcc on the built tree: different findings:"
+	diff "$out/kernel-gcc.key" "$out/kernel-gcc-engine.key"
+	status=1
+fi
+
 # --- overhead: alternating builds, medians -------------------------------
 if [ "$times" -gt 0 ]; then
 	: > "$db.with"
@@ -153,4 +170,4 @@ if [ "$times" -gt 0 ]; then
 		"$(tr '\n' ' ' < "$db.without")" "$(tr '\n' ' ' < "$db.with")"
 	rm -f "$db.with" "$db.without"
 fi
-exit 0
+exit "$status"
