@@ -2318,40 +2318,85 @@ static void standalone(void)
 			}
 		}
 	}
+	/* entry points (has-sync wins when ops share one) and format unmaps */
+	std::map<std::string, bool> entries;	/* name -> has sync */
+	std::set<std::string> formats;
+	std::vector<std::string> order;
+
 	for (const std::string &id : ops_order) {
 		gl_ops &o = ops_objs[id];
 		bool entry_ops = o.type == "iommu_domain_ops" ||
 				 o.type == "iommu_ops";
-		static std::set<std::string> done;
 
 		for (auto &f : o.fields) {
 			bool sync;
-			const gl_ret *first = NULL;
-			std::string state = opt_core;
 
+			if (!fns.count(f.second))
+				continue;
+			if (o.type == "io_pgtable_ops" &&
+			    (f.first == "unmap_pages" || f.first == "unmap")) {
+				formats.insert(f.second);
+				continue;
+			}
 			if (!((entry_ops && (f.first == "unmap_pages" ||
 					     f.first == "unmap")) ||
 			      (o.type == "pt_iommu_ops" &&
 			       f.first == "unmap_range")))
 				continue;
-			if (!fns.count(f.second) || done.count(f.second))
-				continue;
-			done.insert(f.second);
 			sync = o.type == "pt_iommu_ops" ||
 			       (o.fields.count("iotlb_sync") &&
 				o.fields["iotlb_sync"] != "NULL");
-			for (gl_ret &r : fns[f.second].rets)
-				if (r.cls == "nonzero" &&
-				    !cover_true(r.cover, filler) &&
-				    (!first || r.line < first->line))
-					first = &r;
-			if (!first || first->loc == UNKNOWN_LOCATION)
-				continue;
-			standalone_report(ret_loc(*first), f.second,
+			if (!entries.count(f.second))
+				order.push_back(f.second);
+			entries[f.second] = entries[f.second] || sync;
+		}
+	}
+	for (const std::string &n : order) {
+		const gl_ret *first = NULL;
+		std::string state = opt_core;
+		bool sync = entries[n];
+
+		for (gl_ret &r : fns[n].rets)
+			if (r.cls == "nonzero" && !cover_true(r.cover, filler) &&
+			    (!first || r.line < first->line))
+				first = &r;
+		if (first)
+			standalone_report(ret_loc(*first), n,
 					  !sync ? "note" :
 					  state == "exposed" ? "error" :
 					  state == "protected" ? "note" :
 					  "warning", sync);
+	}
+	for (const std::string &n : formats) {
+		const gl_ret *first = NULL;
+
+		if (entries.count(n))
+			continue;
+		for (gl_ret &r : fns[n].rets)
+			if (r.cls == "nonzero" && !cover_true(r.cover, filler) &&
+			    (!first || r.line < first->line))
+				first = &r;
+		if (first && !opt_werror)
+			inform(ret_loc(*first), "format unmap %qs never fills "
+			       "the iotlb gather by itself; its drivers must "
+			       "fill it [pgtable-gather-unfilled]", n.c_str());
+	}
+	for (auto &p : fns) {
+		if (!entries.count(p.first) && !formats.count(p.first))
+			continue;
+		if (p.second.retkind != "size")
+			continue;
+		for (gl_ret &r : p.second.rets) {
+			if (r.cls != "errno")
+				continue;
+			if (opt_werror)
+				error_at(ret_loc(r), "%qs returns %s as a "
+					 "%<size_t%> [unmap-returns-errno]",
+					 p.first.c_str(), r.expr.c_str());
+			else
+				warning_at(ret_loc(r), 0, "%qs returns %s as a "
+					   "%<size_t%> [unmap-returns-errno]",
+					   p.first.c_str(), r.expr.c_str());
 		}
 	}
 }
