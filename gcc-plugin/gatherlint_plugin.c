@@ -2357,7 +2357,8 @@ static void standalone(void)
 		bool sync = entries[n];
 
 		for (gl_ret &r : fns[n].rets)
-			if (r.cls == "nonzero" && !cover_true(r.cover, filler) &&
+			if (r.cls == "nonzero" &&
+			    !cover_true(r.cover, filler) &&
 			    (!first || r.line < first->line))
 				first = &r;
 		if (first)
@@ -2373,7 +2374,8 @@ static void standalone(void)
 		if (entries.count(n))
 			continue;
 		for (gl_ret &r : fns[n].rets)
-			if (r.cls == "nonzero" && !cover_true(r.cover, filler) &&
+			if (r.cls == "nonzero" &&
+			    !cover_true(r.cover, filler) &&
 			    (!first || r.line < first->line))
 				first = &r;
 		if (first && !opt_werror)
