@@ -11,7 +11,10 @@
  *    (zero, errno, nonzero) and its cover computed on the CFG, path by
  *    path, as an exact CNF over the candidate calls (call:NAME, fmt,
  *    tlbadd).  The pass runs right after "cfg", before any inlining, so
- *    calls of static inline gather helpers are still calls;
+ *    calls of static inline gather helpers are still calls.  A return
+ *    is located at its "return" keyword (the RETURN_EXPR carries its
+ *    value's location: the keyword is found in the source), or at the
+ *    use of the macro that holds it;
  *  - ops/bind/fmtinit/fmtid: from initialisers (PLUGIN_FINISH_DECL,
  *    compound literals included) and from the function bodies
  *    (PLUGIN_PRE_GENERICIZE: runtime "x->unmap_pages = fn" stores,
@@ -1842,8 +1845,6 @@ static location_t loc_at(int line, int col)
 	return loc;
 }
 
-static int fix_diags;
-
 /* Where a diagnostic about return R points: its "return" keyword. */
 static location_t ret_loc(const gl_ret &r)
 {
@@ -1865,7 +1866,6 @@ static bool emit_insert(int line, int col, const std::string &text,
 	if (rl.seen_impossible_fixit_p())
 		return false;
 	gl_inform_rich(&rl, "gatherlint: %s [unmap-gather-unfilled]", what);
-	fix_diags++;
 	return true;
 }
 
@@ -1888,7 +1888,6 @@ static bool emit_replace(int line, int col, int ecol, const std::string &text,
 	if (rl.seen_impossible_fixit_p())
 		return false;
 	gl_inform_rich(&rl, "gatherlint: %s [unmap-gather-unfilled]", what);
-	fix_diags++;
 	return true;
 }
 

@@ -73,7 +73,6 @@ static inline tree gl_call_fndecl(gimple *stmt)
  * warning_at()/inform() with a rich_location exist since GCC 9; GCC 14
  * and later also accept diagnostic_metadata, which we do not need.
  */
-#define gl_warning_rich(rl, fmt, ...) warning_at((rl), 0, (fmt), __VA_ARGS__)
 #define gl_inform_rich(rl, fmt, ...) inform((rl), (fmt), __VA_ARGS__)
 
 /*
