@@ -1,5 +1,5 @@
 #!/bin/sh
-# shellcheck disable=SC2086,SC2013
+# shellcheck disable=SC2086,SC2013,SC2046
 # gatherlint fix on a copy of the corpus, per engine: the diff applies with
 # patch -p1, touches only entry points (never format code), the fixed files
 # compile, the re-audit is clean, a second fix is empty, --in-place writes
@@ -54,8 +54,11 @@ done
 
 case $engines in
 *cocci*gcc*)
+	# Files whose findings differ by engine by design (engine=...) are
+	# compared by the per-engine checks above, not against each other.
+	only=$(cd "$CORPUS" && grep -l "expect: unmap-gather-unfilled [^*]*engine=" $(find $THEMES -name "*.c") | sed "s|.*/||; s|^|-x |")
 	check "fix: the cocci and gcc engines write the same fixed files" \
-		diff -r "$OUT/fix.cocci" "$OUT/fix.gcc" ;;
+		diff -r $only "$OUT/fix.cocci" "$OUT/fix.gcc" ;;
 esac
 
 # The core fix on the exposed mini core: applies, probes PROTECTED after.
