@@ -26,7 +26,8 @@
  *   fixlist=FILE  resolver X lines: emit fix-it hints, so that
  *                 -fdiagnostics-generate-patch prints the driver fix
  *   core=STATE    latent|exposed|protected|unknown (standalone warnings)
- *   werror        standalone findings are errors
+ *   werror        standalone findings are errors (without it they stay
+ *                 warnings, also under -Werror or CONFIG_WERROR)
  *   debug         dump the facts on stderr
  *
  * Without db= the plugin warns about what this unit decides alone:
@@ -2199,6 +2200,10 @@ static void apply_fixes(void)
 /* ------------------------------------------------------------------ */
 /* Standalone decision (no db=): what this unit decides alone          */
 
+/* what a decision took on trust from other units (see standalone()) */
+static std::set<std::string> gl_assumed;	/* functions of other units */
+static bool gl_assumed_fmt;			/* a format's unmap */
+
 static bool atom_true(const std::string &a, std::map<std::string, bool> &fl)
 {
 	if (a == "tlbadd" || a == "fmt") {
@@ -2218,13 +2223,18 @@ static bool atom_true(const std::string &a, std::map<std::string, bool> &fl)
 			if (fns.count(f) && !fl[f])
 				return false;
 		}
+		if (n > 0 && a == "fmt")
+			gl_assumed_fmt = true;
 		return n > 0;
 	}
 	if (a.compare(0, 5, "call:") == 0) {
 		std::string n = a.substr(5);
 
-		if (!fns.count(n) || !fns[n].has_gather)
+		if (!fns.count(n) || !fns[n].has_gather) {
+			if (!fns.count(n))
+				gl_assumed.insert(n);
 			return true;	/* another unit: assumed to fill */
+		}
 		return fl[n];
 	}
 	return false;
@@ -2272,18 +2282,38 @@ static void standalone_report(location_t loc, const std::string &fn,
 			  "a core that skips .iotlb_sync for empty gathers "
 			  "(90c5def10bea) loses the flush";
 
-	if (!strcmp(sev, "error") || (opt_werror && strcmp(sev, "note")))
+	if (opt_werror && strcmp(sev, "note"))
 		error_at(loc, "%qs returns a nonzero size without filling the "
 			 "iotlb gather; %s [unmap-gather-unfilled]",
 			 fn.c_str(), why);
-	else if (!strcmp(sev, "warning"))
-		warning_at(loc, 0, "%qs returns a nonzero size without "
-			   "filling the iotlb gather; %s "
-			   "[unmap-gather-unfilled]", fn.c_str(), why);
+	else if (strcmp(sev, "note"))
+		gl_warning_at(loc, "%qs returns a nonzero size without "
+			      "filling the iotlb gather; %s "
+			      "[unmap-gather-unfilled]", fn.c_str(), why);
 	else
 		inform(loc, "%qs returns a nonzero size without filling the "
 		       "iotlb gather; %s [unmap-gather-unfilled]",
 		       fn.c_str(), why);
+}
+
+/*
+ * An entry point this unit finds clean only by trusting what it cannot
+ * see: say so, so that a clean build is not read as a verdict.
+ */
+static void standalone_assumed(const gl_fn &f, const std::string &n)
+{
+	location_t loc = f.decl ? DECL_SOURCE_LOCATION(f.decl) : input_location;
+
+	for (const std::string &s : gl_assumed)
+		inform(loc, "%qs is taken to fill the iotlb gather through %qs, "
+		       "which is defined in another unit; "
+		       "%<gatherlint audit --engine=gcc%> decides it",
+		       n.c_str(), s.c_str());
+	if (gl_assumed_fmt)
+		inform(loc, "%qs is taken to fill the iotlb gather through its "
+		       "io-pgtable format, whose unmap is in another unit; "
+		       "%<gatherlint audit --engine=gcc%> decides it",
+		       n.c_str());
 }
 
 static void standalone(void)
@@ -2355,6 +2385,8 @@ static void standalone(void)
 		std::string state = opt_core;
 		bool sync = entries[n];
 
+		gl_assumed.clear();
+		gl_assumed_fmt = false;
 		for (gl_ret &r : fns[n].rets)
 			if (r.cls == "nonzero" &&
 			    !cover_true(r.cover, filler) &&
@@ -2366,6 +2398,8 @@ static void standalone(void)
 					  state == "exposed" ? "error" :
 					  state == "protected" ? "note" :
 					  "warning", sync);
+		else if (!gl_assumed.empty() || gl_assumed_fmt)
+			standalone_assumed(fns[n], n);
 	}
 	for (const std::string &n : formats) {
 		const gl_ret *first = NULL;
@@ -2395,9 +2429,10 @@ static void standalone(void)
 					 "%<size_t%> [unmap-returns-errno]",
 					 p.first.c_str(), r.expr.c_str());
 			else
-				warning_at(ret_loc(r), 0, "%qs returns %s as a "
-					   "%<size_t%> [unmap-returns-errno]",
-					   p.first.c_str(), r.expr.c_str());
+				gl_warning_at(ret_loc(r), "%qs returns %s "
+					      "as a %<size_t%> "
+					      "[unmap-returns-errno]",
+					      p.first.c_str(), r.expr.c_str());
 		}
 	}
 }
@@ -2507,9 +2542,13 @@ int plugin_init(struct plugin_name_args *info,
 			opt_fixlist = v;
 		else if (!strcmp(k, "fix"))
 			;	/* fix-it hints come with fixlist= */
-		else if (!strcmp(k, "core") && v)
+		else if (!strcmp(k, "core") && v) {
+			if (strcmp(v, "latent") && strcmp(v, "exposed") &&
+			    strcmp(v, "protected") && strcmp(v, "unknown"))
+				error("%<gatherlint_plugin%>: core=%qs: not "
+				      "latent, exposed, protected or unknown", v);
 			opt_core = v;
-		else if (!strcmp(k, "werror"))
+		} else if (!strcmp(k, "werror"))
 			opt_werror = true;
 		else if (!strcmp(k, "debug"))
 			opt_debug = true;

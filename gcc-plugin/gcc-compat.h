@@ -93,6 +93,34 @@ static inline location_t gl_expansion_point(location_t loc)
 					LRK_MACRO_EXPANSION_POINT, NULL);
 }
 
+/*
+ * -Werror turns every warning into an error, the plugin's too; a kernel
+ * built with CONFIG_WERROR would then fail on a finding.  The plugin's
+ * findings stay warnings unless its own werror argument is given, so it
+ * lowers the flag around them.  GCC 14 made diagnostic_context a class
+ * with accessors; GCC 12 and 13 have the public field.
+ */
+static inline bool gl_set_warning_as_error(bool on)
+{
+#if GCCPLUGIN_VERSION_MAJOR >= 14
+	bool was = global_dc->warning_as_error_requested_p();
+
+	global_dc->set_warning_as_error_requested(on);
+#else
+	bool was = global_dc->warning_as_error_requested;
+
+	global_dc->warning_as_error_requested = on;
+#endif
+	return was;
+}
+
+#define gl_warning_at(loc, ...)						\
+	do {								\
+		bool gl_was_ = gl_set_warning_as_error(false);		\
+		warning_at((loc), 0, __VA_ARGS__);			\
+		gl_set_warning_as_error(gl_was_);			\
+	} while (0)
+
 static inline location_t gl_spelling_point(location_t loc)
 {
 	return linemap_resolve_location(line_table, loc,
