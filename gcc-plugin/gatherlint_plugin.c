@@ -1997,25 +1997,33 @@ static bool has_side_effects(const std::string &e)
 	       e.find("--") != std::string::npos;
 }
 
+/*
+ * While (*l, *c) is before the start of its line, step back to the end of
+ * the previous line (to its // comment with @cut_comment); false at the top.
+ */
+static bool back_to_line_end(int *l, int *c, bool cut_comment)
+{
+	while (*c < 1) {
+		size_t cpos;
+
+		if (--*l < 1)
+			return false;
+		*c = (int)src_lines[*l].size();
+		cpos = cut_comment ? src_lines[*l].find("//") : std::string::npos;
+		if (cpos != std::string::npos)
+			*c = (int)cpos;	/* a // comment ends the line */
+	}
+	return true;
+}
+
 /* The token before (line, col), skipping blanks and comments. */
 static bool prev_token(int line, int col, int *pl, int *pc, std::string *word)
 {
 	int l = line, c = col - 1;
 
 	for (;;) {
-		while (c < 1) {
-			l--;
-			if (l < 1)
-				return false;
-			c = (int)src_lines[l].size();
-			{
-				/* a // comment ends the previous line */
-				size_t cpos = src_lines[l].find("//");
-
-				if (cpos != std::string::npos)
-					c = (int)cpos;
-			}
-		}
+		if (!back_to_line_end(&l, &c, true))
+			return false;
 		char ch = src_at(l, c);
 
 		if (ch == ' ' || ch == '\t') {
@@ -2026,12 +2034,8 @@ static bool prev_token(int line, int col, int *pl, int *pc, std::string *word)
 			/* skip back over a block comment */
 			c -= 2;
 			for (;;) {
-				while (c < 1) {
-					l--;
-					if (l < 1)
-						return false;
-					c = (int)src_lines[l].size();
-				}
+				if (!back_to_line_end(&l, &c, false))
+					return false;
 				if (src_at(l, c) == '*' && c > 1 &&
 				    src_at(l, c - 1) == '/') {
 					c -= 2;

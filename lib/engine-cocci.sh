@@ -11,7 +11,8 @@ home=$(cd "$here/.." && pwd -P)
 cocci=$home/cocci/iommu_unmap_gather.cocci
 [ -r "$cocci" ] || cocci=$home/share/gatherlint/cocci/iommu_unmap_gather.cocci
 
-die() { printf 'gatherlint: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=lib/engine-common.sh
+. "$here/engine-common.sh"
 
 command -v spatch >/dev/null 2>&1 ||
 	die "spatch is missing: apt-get install coccinelle"
@@ -24,11 +25,7 @@ shift 2
 cd "$root" || die "cannot enter $root"
 
 if [ "$mode" != chunk ]; then
-	tmp=$(mktemp -d "${TMPDIR:-/tmp}/gatherlint-cocci.XXXXXX") ||
-		die "cannot create a temporary directory"
-	trap 'rm -rf "$tmp"' EXIT
-	trap 'rm -rf "$tmp"; exit 130' INT
-	trap 'rm -rf "$tmp"; exit 143' TERM HUP
+	engine_tmp cocci
 fi
 
 jobs=${GATHERLINT_JOBS:-}

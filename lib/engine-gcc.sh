@@ -25,7 +25,8 @@ home=$(cd "$here/.." && pwd -P)
 plugin=$home/gcc-plugin/gatherlint_plugin.so
 [ -r "$plugin" ] || plugin=$home/share/gatherlint/gcc-plugin/gatherlint_plugin.so
 
-die() { printf 'gatherlint: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=lib/engine-common.sh
+. "$here/engine-common.sh"
 
 cc=${GATHERLINT_CC:-gcc}
 command -v "$cc" >/dev/null 2>&1 || die "$cc is missing: apt-get install gcc"
@@ -39,11 +40,7 @@ shift 2
 cd "$root" || die "cannot enter $root"
 
 if [ "$mode" != one ]; then
-	tmp=$(mktemp -d "${TMPDIR:-/tmp}/gatherlint-gcc.XXXXXX") ||
-		die "cannot create a temporary directory"
-	trap 'rm -rf "$tmp"' EXIT
-	trap 'rm -rf "$tmp"; exit 130' INT
-	trap 'rm -rf "$tmp"; exit 143' TERM HUP
+	engine_tmp gcc
 fi
 
 # A kernel tree at or above ROOT (ktop), ROOT's path inside it (rel); else
