@@ -92,9 +92,8 @@ chunk)
 	;;
 fix)
 	[ $# -ge 2 ] || exit 0
-	fixlist=$1
+	fixlist=$(abs_path "$1") || die "cannot find $1"
 	shift
-	case $fixlist in /*) ;; *) fixlist=$(cd "$(dirname "$fixlist")" && pwd -P)/$(basename "$fixlist") ;; esac
 	# One file per spatch run (the fix tables are per function name);
 	# spatch prints the diff, the headers become a/ and b/ for patch -p1.
 	for f; do

@@ -14,3 +14,11 @@ engine_tmp() {
 	trap 'rm -rf "$tmp"; exit 130' INT
 	trap 'rm -rf "$tmp"; exit 143' TERM HUP
 }
+
+# abs_path FILE: FILE as an absolute path (its directory must exist)
+abs_path() {
+	case $1 in
+	/*) printf '%s\n' "$1" ;;
+	*) printf '%s/%s\n' "$(cd "$(dirname "$1")" && pwd -P)" "$(basename "$1")" ;;
+	esac
+}

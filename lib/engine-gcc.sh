@@ -159,9 +159,8 @@ one)
 	;;
 fix)
 	[ $# -ge 2 ] || exit 0
-	fixlist=$1
+	fixlist=$(abs_path "$1") || die "cannot find $1"
 	shift
-	case $fixlist in /*) ;; *) fixlist=$(cd "$(dirname "$fixlist")" && pwd -P)/$(basename "$fixlist") ;; esac
 	# The fix list names files from ROOT; kbuild compiles them from the
 	# tree top.
 	if [ -n "$rel" ]; then
