@@ -1085,13 +1085,23 @@ lv;
        lv := make_ident "unused"
      end)
 
+// return C ? 0 : E: the zero branch must not add a range, so the fix
+// returns 0 first and then fills for E, as one writes it by hand.
 @fxs depends on patch@
 position r2.pr;
 identifier mk.gv, mk.iv;
-expression E;
+expression C, E;
 @@
+(
+- return@pr C ? 0 : E;
++ if (C)
++ 	return 0;
++ iommu_iotlb_gather_add_range(gv, iv, E);
++ return E;
+|
 + iommu_iotlb_gather_add_range(gv, iv, E);
   return@pr E;
+)
 
 @fn2 depends on patch@
 identifier f;

@@ -25,6 +25,8 @@
  *                 (temporary file + rename: safe under make -jN)
  *   fixlist=FILE  resolver X lines: emit fix-it hints, so that
  *                 -fdiagnostics-generate-patch prints the driver fix
+ *   fix           without db= or fixlist=: fix-it hints for the findings
+ *                 this unit reports at warning or error (same text)
  *   core=STATE    latent|exposed|protected|unknown (standalone warnings)
  *   werror        standalone findings are errors (without it they stay
  *                 warnings, also under -Werror or CONFIG_WERROR)
@@ -49,6 +51,7 @@ static struct plugin_info gatherlint_plugin_info = {
 	"  -fplugin-arg-gatherlint_plugin-KEY[=VALUE], KEY:\n"
 	"  db=DIR        write the facts of the unit into DIR\n"
 	"  fixlist=FILE  fix-it hints for the X lines of FILE\n"
+	"  fix           fix-it hints for this unit's findings\n"
 	"  core=STATE    latent, exposed, protected or unknown\n"
 	"  werror        findings are errors\n"
 };
@@ -60,6 +63,7 @@ static const char *opt_db;
 static const char *opt_fixlist;
 static const char *opt_core = "unknown";
 static bool opt_werror;
+static bool opt_fix;
 static bool opt_debug;
 
 static std::string main_file;
@@ -2085,12 +2089,47 @@ static int body_open_line(gl_fn &fn)
 	return 0;
 }
 
+static std::string trim(const std::string &s)
+{
+	size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+
+	return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+/*
+ * "C ? 0 : E" at the top level of a return value: the zero branch must not
+ * add a range, so the fix returns 0 first and fills for E.
+ */
+static bool split_cond_zero(const std::string &e, std::string *c,
+			    std::string *v)
+{
+	size_t q = std::string::npos, colon = std::string::npos;
+	int depth = 0;
+
+	for (size_t i = 0; i < e.size() && colon == std::string::npos; i++) {
+		if (e[i] == '(' || e[i] == '[')
+			depth++;
+		else if (e[i] == ')' || e[i] == ']')
+			depth--;
+		else if (depth == 0 && e[i] == '?' && q == std::string::npos)
+			q = i;
+		else if (depth == 0 && e[i] == ':' && q != std::string::npos)
+			colon = i;
+	}
+	if (colon == std::string::npos ||
+	    trim(e.substr(q + 1, colon - q - 1)) != "0")
+		return false;
+	*c = trim(e.substr(0, q));
+	*v = trim(e.substr(colon + 1));
+	return !c->empty() && !v->empty();
+}
+
 static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 {
-	std::string expr, indent, outer, lv, iv, tail;
+	std::string expr, indent, outer, lv, iv, tail, cond, val;
 	int el, ec, xl, xc, xel, xec, pl, pc;
 	std::string word;
-	bool unbraced = false, local;
+	bool unbraced = false, local, czero;
 	const std::string &line = src_lines[r.line];
 	std::vector<std::string> lines;
 
@@ -2121,6 +2160,13 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 		iv = "iova_start";
 	}
 	local = has_side_effects(expr);
+	czero = !local && split_cond_zero(expr, &cond, &val);
+	if (czero && (xl != r.line || xel != r.line)) {
+		inform(ret_loc(r), "gatherlint: cannot fix this return of "
+		       "%qs automatically (multi-line value) "
+		       "[unmap-gather-unfilled]", fn.name.c_str());
+		return;
+	}
 	if (local && (xl != r.line || xel != r.line)) {
 		inform(ret_loc(r), "gatherlint: cannot fix this return of "
 		       "%qs automatically (multi-line value) "
@@ -2168,6 +2214,17 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 			emit_insert(r.line, 1, l + "\n",
 				    "fill the gather before this return");
 		emit_replace(r.line, xc, xec, lv, "return the stored size");
+	} else if (czero) {
+		emit_insert(r.line, 1, indent + "if (" + cond + ")\n",
+			    "return 0 first");
+		emit_insert(r.line, 1, indent + "\treturn 0;\n",
+			    "return 0 first");
+		lines = layout(indent + "iommu_iotlb_gather_add_range(" +
+			       req.gather + ", " + iv + ", " + val + ");");
+		for (const std::string &l : lines)
+			emit_insert(r.line, 1, l + "\n",
+				    "fill the gather before this return");
+		emit_replace(r.line, xc, xec, val, "return the size");
 	} else {
 		lines = layout(indent + "iommu_iotlb_gather_add_range(" +
 			       req.gather + ", " + iv + ", " + expr + ");");
@@ -2301,6 +2358,35 @@ static void standalone_report(location_t loc, const std::string &fn,
 }
 
 /*
+ * With "fix" and no fixlist: the fix of an entry point this unit reports
+ * at warning or error, on each of its nonzero returns that lacks a fill,
+ * as the resolver's X lines would ask for it.  Never where this unit's
+ * tlb_add_page fills (an added range would defeat the disjoint test).
+ */
+static void standalone_fix(const gl_fn &f, const std::string &n,
+			   std::map<std::string, bool> &filler)
+{
+	if (atom_true("tlbadd", filler)) {
+		inform(f.decl ? DECL_SOURCE_LOCATION(f.decl) : input_location,
+		       "gatherlint: %qs not fixed automatically: this driver "
+		       "fills the gather through %<tlb_add_page%> (%<add_page%>)",
+		       n.c_str());
+		return;
+	}
+	for (const gl_ret &r : f.rets) {
+		fixreq req;
+
+		if (r.cls != "nonzero" || cover_true(r.cover, filler))
+			continue;
+		req.func = n;
+		req.gather = f.gather;
+		req.iova = f.iova;
+		req.line = r.line;
+		fixreqs.push_back(req);
+	}
+}
+
+/*
  * An entry point this unit finds clean only by trusting what it cannot
  * see: say so, so that a clean build is not read as a verdict.
  */
@@ -2402,6 +2488,8 @@ static void standalone(void)
 					  state == "exposed" ? "error" :
 					  state == "protected" ? "note" :
 					  "warning", sync);
+		if (first && opt_fix && sync && state != "protected")
+			standalone_fix(fns[n], n, filler);
 		else if (!gl_assumed.empty() || gl_assumed_fmt)
 			standalone_assumed(fns[n], n);
 	}
@@ -2519,6 +2607,8 @@ static void gl_finish(void * /* gcc_data */, void * /* user_data */)
 			write_db(text);
 	} else if (!opt_fixlist) {
 		standalone();
+		if (opt_fix)
+			apply_fixes();
 	}
 }
 
@@ -2545,7 +2635,7 @@ int plugin_init(struct plugin_name_args *info,
 		else if (!strcmp(k, "fixlist") && v)
 			opt_fixlist = v;
 		else if (!strcmp(k, "fix"))
-			;	/* fix-it hints come with fixlist= */
+			opt_fix = true;
 		else if (!strcmp(k, "core") && v) {
 			if (strcmp(v, "latent") && strcmp(v, "exposed") &&
 			    strcmp(v, "protected") && strcmp(v, "unknown"))

@@ -96,3 +96,45 @@ t_fmt() {
 	plug "$f" && grep -qE "^$f:[0-9]+:[0-9]+: note: format unmap .* \[pgtable-gather-unfilled\]$" "$OUT/plug.err"
 }
 check "plugin alone: a format unmap that never fills gets a pgtable-gather-unfilled note" t_fmt
+
+# --- fix: fix-it hints without the CLI ----------------------------------------
+# `fix` alone: -fdiagnostics-generate-patch prints what `gatherlint fix` (the
+# cocci engine, the same single file) writes, on every corpus file but those
+# whose findings differ by engine by design.
+t_fix_same() {
+	n=0
+	for f in $(find fills misses clean ops paths lone xfile formats -name '*.c' | LC_ALL=C sort); do
+		grep -q 'expect: [^*]*engine=' "$f" && continue
+		plug "$f" -fplugin-arg-gatherlint_plugin-fix -fdiagnostics-generate-patch -fno-diagnostics-color ||
+			{ echo "# gcc failed on $f"; return 1; }
+		awk '/^--- /{p=1} p' "$OUT/plug.err" > "$OUT/plug.patch"
+		"$top/bin/gatherlint" fix "$f" > "$OUT/cocci.patch" 2> /dev/null
+		cp "$f" "$OUT/plugfix-gcc.c" && cp "$f" "$OUT/plugfix-cocci.c"
+		if [ -s "$OUT/plug.patch" ]; then
+			patch -s "$OUT/plugfix-gcc.c" < "$OUT/plug.patch" || return 1
+			n=$((n + 1))
+		fi
+		if [ -s "$OUT/cocci.patch" ]; then
+			patch -s "$OUT/plugfix-cocci.c" < "$OUT/cocci.patch" || return 1
+		fi
+		cmp -s "$OUT/plugfix-gcc.c" "$OUT/plugfix-cocci.c" || { echo "# $f differs"; diff "$OUT/plugfix-cocci.c" "$OUT/plugfix-gcc.c"; return 1; }
+	done
+	echo "# $n files fixed"
+	[ "$n" -ge 15 ]
+}
+check "plugin alone with fix: its patch equals gatherlint fix's on the corpus" t_fix_same
+t_fix_compiles() {
+	f=paths/umber-iommu.c
+	plug "$f" -fplugin-arg-gatherlint_plugin-fix -fdiagnostics-generate-patch -fno-diagnostics-color &&
+		awk '/^--- /{p=1} p' "$OUT/plug.err" > "$OUT/plug.patch" && [ -s "$OUT/plug.patch" ] &&
+		cp "$f" "$OUT/umber.c" && patch -s "$OUT/umber.c" < "$OUT/plug.patch" &&
+		gcc -fsyntax-only -Wall -Werror -I include "$OUT/umber.c" &&
+		plug "$OUT/umber.c" && ! grep -q 'unmap-gather-unfilled' "$OUT/plug.err"
+}
+check "plugin alone with fix: the fixed file compiles and is clean" t_fix_compiles
+t_fix_protected() {
+	plug "$lone" -fplugin-arg-gatherlint_plugin-fix -fplugin-arg-gatherlint_plugin-core=protected \
+		-fdiagnostics-generate-patch -fno-diagnostics-color &&
+		! grep -q '^--- ' "$OUT/plug.err"
+}
+check "plugin alone with fix: no fix for a note (core=protected)" t_fix_protected
