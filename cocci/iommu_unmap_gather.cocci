@@ -124,6 +124,7 @@ let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
 let firstparam = Hashtbl.create 101 (* (file, fn) -> type of first parameter *)
 let assigns = ref []                (* (file, line, func, expr, field, fn) *)
+let is_assigned f = List.exists (fun (_, _, _, _, _, n) -> n = f) !assigns
 
 (* The fix list (resolver X lines) and what the fix needs to know. *)
 let fixes = Hashtbl.create 101      (* (file, line) -> (func, gather, iova) *)
@@ -887,8 +888,10 @@ pl << asg.pl;
 @@
 assigns := (file pl, line pl, cur pl, collapse e, fld, fnm) :: !assigns
 
-@fp@
-identifier f, x;
+// The first parameter of the functions stored by assignment (their ops type).
+@fp depends on asg@
+identifier f : script:ocaml() { is_assigned f };
+identifier x;
 type T, P;
 position p;
 @@
