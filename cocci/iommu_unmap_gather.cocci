@@ -1038,33 +1038,6 @@ pd << du.pd;
 @@
 Hashtbl.replace has_unmapped (file pd, cur pd) ()
 
-@script:ocaml mkl@
-pr << r.pr;
-e << r.E;
-gv;
-iv;
-lv;
-@@
-(match fix_for (file pr) (line pr) with
-   None -> Coccilib.include_match false
- | Some (func, g, i) ->
-     if cur pr <> func || not (has_side_effects e) then Coccilib.include_match false
-     else begin
-       gv := make_ident g;
-       iv := make_ident (iova_name (file pr) func i);
-       lv := make_ident (if Hashtbl.mem has_unmapped (file pr, func) then "gather_size" else "unmapped")
-     end)
-
-@fxl depends on patch@
-position r.pr;
-identifier mkl.gv, mkl.iv, mkl.lv;
-expression E;
-@@
-- return@pr E;
-+ size_t lv = E;
-+ iommu_iotlb_gather_add_range(gv, iv, lv);
-+ return lv;
-
 @r2 depends on patch@
 position pr;
 expression E;
@@ -1073,7 +1046,6 @@ return@pr E;
 
 @script:ocaml mk@
 pr << r2.pr;
-e << r2.E;
 gv;
 iv;
 lv;
@@ -1081,29 +1053,41 @@ lv;
 (match fix_for (file pr) (line pr) with
    None -> Coccilib.include_match false
  | Some (func, g, i) ->
-     if cur pr <> func || has_side_effects e then Coccilib.include_match false
+     if cur pr <> func then Coccilib.include_match false
      else begin
        gv := make_ident g;
        iv := make_ident (iova_name (file pr) func i);
-       lv := make_ident "unused"
+       lv := make_ident (if Hashtbl.mem has_unmapped (file pr, func) then "gather_size" else "unmapped")
      end)
 
-// return C ? 0 : E: the zero branch must not add a range, so the fix
-// returns 0 first and then fills for E, as one writes it by hand.
+// One rule for every form, so that the returns of one function are all
+// fixed in the same pass:
+// - return C ? 0 : E; (E without side effects): the zero branch must not
+//   add a range, so the fix returns 0 first, then fills for E;
+// - return E; with side effects (a call): E is stored in a local first;
+// - return E; otherwise: the fill goes right before it.
 @fxs depends on patch@
 position r2.pr;
-identifier mk.gv, mk.iv;
-expression C, E;
+identifier mk.gv, mk.iv, mk.lv;
+expression c;
+expression z : script:ocaml() { not (has_side_effects z) };
+expression s : script:ocaml() { has_side_effects s };
+expression e;
 @@
 (
-- return@pr C ? 0 : E;
-+ if (C)
+- return@pr c ? 0 : z;
++ if (c)
 + 	return 0;
-+ iommu_iotlb_gather_add_range(gv, iv, E);
-+ return E;
++ iommu_iotlb_gather_add_range(gv, iv, z);
++ return z;
 |
-+ iommu_iotlb_gather_add_range(gv, iv, E);
-  return@pr E;
+- return@pr s;
++ size_t lv = s;
++ iommu_iotlb_gather_add_range(gv, iv, lv);
++ return lv;
+|
++ iommu_iotlb_gather_add_range(gv, iv, e);
+  return@pr e;
 )
 
 @fn2 depends on patch@

@@ -2097,7 +2097,8 @@ static std::string trim(const std::string &s)
 }
 
 /*
- * "C ? 0 : E" at the top level of a return value: the zero branch must not
+ * "C ? 0 : E" at the top level of a return value (E without side effects:
+ * C may have them, it is still evaluated once): the zero branch must not
  * add a range, so the fix returns 0 first and fills for E.
  */
 static bool split_cond_zero(const std::string &e, std::string *c,
@@ -2159,8 +2160,8 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 		}
 		iv = "iova_start";
 	}
-	local = has_side_effects(expr);
-	czero = !local && split_cond_zero(expr, &cond, &val);
+	czero = split_cond_zero(expr, &cond, &val) && !has_side_effects(val);
+	local = !czero && has_side_effects(expr);
 	if (czero && (xl != r.line || xel != r.line)) {
 		inform(ret_loc(r), "gatherlint: cannot fix this return of "
 		       "%qs automatically (multi-line value) "
