@@ -1993,6 +1993,13 @@ static std::vector<std::string> layout(const std::string &line)
 	return out;
 }
 
+/* Insert TEXT (one statement, laid out to 80 columns) before LINE. */
+static void emit_lines(int line, const std::string &text, const char *what)
+{
+	for (const std::string &l : layout(text))
+		emit_insert(line, 1, l + "\n", what);
+}
+
 static bool has_side_effects(const std::string &e)
 {
 	return e.find('(') != std::string::npos ||
@@ -2127,12 +2134,11 @@ static bool split_cond_zero(const std::string &e, std::string *c,
 
 static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 {
-	std::string expr, indent, outer, lv, iv, tail, cond, val;
+	std::string expr, indent, outer, lv, iv, tail, cond, val, size;
 	int el, ec, xl, xc, xel, xec, pl, pc;
 	std::string word;
 	bool unbraced = false, local, czero;
 	const std::string &line = src_lines[r.line];
-	std::vector<std::string> lines;
 
 	if (r.in_macro || !return_text(r.line, r.col, &expr, &el, &ec, &xl,
 				       &xc, &xel, &xec)) {
@@ -2204,35 +2210,23 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 	}
 	if (unbraced)
 		emit_insert(pl, pc + 1, " {", "brace the body");
+	size = expr;
 	if (local) {
-		lines = layout(indent + "size_t " + lv + " = " + expr + ";");
-		for (const std::string &l : lines)
-			emit_insert(r.line, 1, l + "\n",
-				    "store the unmapped size");
-		lines = layout(indent + "iommu_iotlb_gather_add_range(" +
-			       req.gather + ", " + iv + ", " + lv + ");");
-		for (const std::string &l : lines)
-			emit_insert(r.line, 1, l + "\n",
-				    "fill the gather before this return");
-		emit_replace(r.line, xc, xec, lv, "return the stored size");
+		emit_lines(r.line, indent + "size_t " + lv + " = " + expr + ";",
+			   "store the unmapped size");
+		size = lv;
 	} else if (czero) {
 		emit_insert(r.line, 1, indent + "if (" + cond + ")\n",
 			    "return 0 first");
 		emit_insert(r.line, 1, indent + "\treturn 0;\n",
 			    "return 0 first");
-		lines = layout(indent + "iommu_iotlb_gather_add_range(" +
-			       req.gather + ", " + iv + ", " + val + ");");
-		for (const std::string &l : lines)
-			emit_insert(r.line, 1, l + "\n",
-				    "fill the gather before this return");
-		emit_replace(r.line, xc, xec, val, "return the size");
-	} else {
-		lines = layout(indent + "iommu_iotlb_gather_add_range(" +
-			       req.gather + ", " + iv + ", " + expr + ");");
-		for (const std::string &l : lines)
-			emit_insert(r.line, 1, l + "\n",
-				    "fill the gather before this return");
+		size = val;
 	}
+	emit_lines(r.line, indent + "iommu_iotlb_gather_add_range(" +
+		   req.gather + ", " + iv + ", " + size + ");",
+		   "fill the gather before this return");
+	if (size != expr)
+		emit_replace(r.line, xc, xec, size, "return the size alone");
 	if (unbraced) {
 		if (!tail.empty())
 			emit_replace(r.line, ec + 1, (int)line.size(), "",
