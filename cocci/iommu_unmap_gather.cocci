@@ -812,7 +812,8 @@ Hashtbl.replace voidl (file q, f) 2
 // Ops objects: named, compound literals, runtime assignments.
 
 @named@
-identifier I, fld, fnm;
+identifier I, fnm;
+identifier fld : script:ocaml() { interesting_field fld };
 type T;
 position pl;
 @@
@@ -849,7 +850,8 @@ else if words t = ["struct"; "io_pgtable_init_fns"] then
   pr ["fmtinit"; file pl; string_of_int (line pl); i]
 
 @cl@
-identifier fld, fnm;
+identifier fnm;
+identifier fld : script:ocaml() { interesting_field fld };
 type T;
 position pl;
 @@
