@@ -44,15 +44,22 @@ facts)
 	printf '%s\n' "$@" > "$tmp/files"
 	n=$(wc -l < "$tmp/files")
 	# One chunk per job (each spatch process compiles the script once),
-	# balanced by size: largest files first, dealt round robin.  On a
-	# terminal, chunks of at most 8 files so that progress moves.
+	# balanced by size: largest files first, each to the chunk with the
+	# least bytes so far (plus a fixed cost per file).  On a
+	# terminal, chunks of about 8 files so that progress moves.
 	per=$(( (n + jobs - 1) / jobs ))
 	if [ -t 2 ] && [ "$per" -gt 8 ]; then per=8; fi
 	nc=$(( (n + per - 1) / per ))
 	tr '\n' '\0' < "$tmp/files" | xargs -0 stat -c '%s %n' | sort -rn |
 		awk -v nc="$nc" -v t="$tmp" '{
+			size = $1 + 8192
 			sub(/^[0-9]+ /, "")
-			print > sprintf("%s/chunk.%04d", t, (NR - 1) % nc)
+			best = 0
+			for (i = 1; i < nc; i++)
+				if (load[i] < load[best])
+					best = i
+			load[best] += size
+			print > sprintf("%s/chunk.%04d", t, best)
 		}'
 	: > "$tmp/done"
 	printf '%s\n' "$tmp"/chunk.???? | GATHERLINT_TOTAL=$n \
