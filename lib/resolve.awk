@@ -77,7 +77,11 @@ $1 == "bind" && NF >= 5 {
 }
 
 $1 == "fmtinit" && NF >= 4 { initfile[$4] = $2; initline[$4] = $3; next }
-$1 == "fmtid" && NF >= 5 { fmtinit[$4] = $5; next }
+$1 == "fmtid" && NF >= 5 {
+	if (!($4 in fmtinit))
+		fmtids[++nfmtids] = $4	# fact order (not the hash order)
+	fmtinit[$4] = $5; next
+}
 
 $1 == "incomplete" && NF >= 5 {
 	id = $2 SUBSEP $3 SUBSEP $4
@@ -109,7 +113,7 @@ function where(k) {
 
 # Format ids a driver file is bound to.  `?` binds resolve to every
 # known format id the file mentions.
-function driver_fmts(d,    i, s, line, id, path, seen) {
+function driver_fmts(d,    i, j, s, line, id, path, seen) {
 	if (d in dfmts_done)
 		return dfmts[d]
 	s = ""
@@ -125,7 +129,8 @@ function driver_fmts(d,    i, s, line, id, path, seen) {
 		}
 		path = (root == "" ? d : root "/" d)
 		while ((getline line < path) > 0) {
-			for (id in fmtinit) {
+			for (j = 1; j <= nfmtids; j++) {
+				id = fmtids[j]
 				if (line ~ ("(^|[^A-Za-z0-9_])" id "([^A-Za-z0-9_]|$)") &&
 				    !((d, id) in seen)) {
 					seen[d, id] = 1
@@ -149,7 +154,8 @@ function has_binds(d,    i) {
 
 # Format unmap functions defined in format file ff (space separated keys
 # are awkward: use a numbered list).
-function fmt_unmaps(ff, list,    i, j, o, n, fld, fn, k) {
+# ord[1..n]: the functions in ops order.
+function fmt_unmaps(ff, list, ord,    i, j, o, n, fld, fn, k) {
 	n = 0
 	for (i = 1; i <= nops; i++) {
 		o = opskeys[i]
@@ -163,6 +169,7 @@ function fmt_unmaps(ff, list,    i, j, o, n, fld, fn, k) {
 			k = fkey(ff, fn)
 			if (k != "" && !(k in list)) {
 				list[k] = 1
+				ord[n + 1] = k
 				n++
 			}
 		}
@@ -332,7 +339,7 @@ function note(g, file, line, col, msg,    rec) {
 }
 
 # Explain why return r of function k is not covered in ctx (chain notes).
-function explain(g, k, r, ctx, depth,    c, ncl, cl, i, na, at, j, a, u, list, fmts, nf, fl2, ini, out, n, kk, m) {
+function explain(g, k, r, ctx, depth,    c, ncl, cl, i, na, at, j, a, u, list, fmts, nf, fl2, ini, out, n, kk, m, ord, nu, q) {
 	c = retcover[k, r]
 	if (depth > 4)
 		return
@@ -370,8 +377,10 @@ function explain(g, k, r, ctx, depth,    c, ncl, cl, i, na, at, j, a, u, list, f
 						continue
 					}
 					delete list
-					fmt_unmaps(initfile[ini], list)
-					for (u in list) {
+					delete ord
+					nu = fmt_unmaps(initfile[ini], list, ord)
+					for (q = 1; q <= nu; q++) {
+						u = ord[q]
 						if (filler[ctx, u])
 							continue
 						note(g, fnfile[u], fnline[u], 1,
@@ -402,7 +411,7 @@ function explain(g, k, r, ctx, depth,    c, ncl, cl, i, na, at, j, a, u, list, f
 # One line of the entry-point table (BSP summary): how k reaches the
 # gather, as a short chain: its own calls, the formats it delegates to,
 # the driver's tlb_add_page callbacks.
-function chain_of(k, d,    r, c, na, at, j, s, seen, fmts, nf, fl2, m, ini, list, u, i, o, fn, tl) {
+function chain_of(k, d,    r, c, na, at, j, s, seen, fmts, nf, fl2, m, ini, list, u, i, o, fn, tl, ord, nu) {
 	s = ""
 	for (r = 1; r <= nret[k]; r++) {
 		if (retclass[k, r] != "nonzero")
@@ -422,11 +431,11 @@ function chain_of(k, d,    r, c, na, at, j, s, seen, fmts, nf, fl2, m, ini, list
 				for (m = 1; m <= nf; m++) {
 					ini = fmtinit[fl2[m]]
 					delete list
+					delete ord
+					nu = 0
 					if (ini != "" && (ini in initfile))
-						fmt_unmaps(initfile[ini], list)
-					u = ""
-					for (i in list)
-						u = fnname[i]
+						nu = fmt_unmaps(initfile[ini], list, ord)
+					u = nu ? fnname[ord[nu]] : ""
 					s = s (s == "" ? "" : ", ") fl2[m] (u == "" ? "" : " " u "()")
 				}
 				if (nf == 0)
