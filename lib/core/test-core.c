@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-core.c - unit tests of libgatherlint: the fixpoint with recursion,
+ * a chain through an io-pgtable format and tlb_add_page, severities per
+ * core state, every message of the table, the records round trip and the
+ * formats.  Prints one `ok - ` / `not ok - ` line per check
+ * (tests/t11-core-unit.sh counts them); exits 1 on any failure.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "gatherlint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+static char *seen;		/* every output, for the message check */
+static size_t seenlen;
+
+static void check(int cond, const char *what, const char *detail)
+{
+	printf("%s - %s\n", cond ? "ok" : "not ok", what);
+	if (!cond) {
+		failures++;
+		if (detail)
+			printf("#   %s\n", detail);
+	}
+}
+
+static void remember(const char *s)
+{
+	size_t n = strlen(s);
+
+	seen = (char *)realloc(seen, seenlen + n + 1);
+	if (!seen)
+		exit(2);
+	memcpy(seen + seenlen, s, n + 1);
+	seenlen += n;
+}
+
+/* Resolves the fact LINES (NULL-terminated) with CORE; the records. */
+static char *resolve(const char *const *lines, const char *core,
+		     const char *fixmin)
+{
+	struct gl_resolve_opts o = { core, "", fixmin };
+	struct gl_facts *f = gl_facts_new();
+	struct gl_report *r;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	for (; *lines; lines++)
+		gl_facts_add_line(f, *lines);
+	r = gl_resolve(f, &o);
+	gl_report_write(r, fp);
+	fclose(fp);
+	gl_report_free(r);
+	gl_facts_free(f);
+	remember(buf);
+	return buf;
+}
+
+/* Formats RECORDS as FMT (with the fix diff FIXES, or NULL). */
+static char *format(const char *records, const char *fmt, const char *fixes)
+{
+	struct gl_format_opts o;
+	struct gl_report *r = gl_report_new();
+	char *buf = NULL, err[128];
+	size_t len = 0;
+	FILE *in = fmemopen((void *)records, strlen(records), "r");
+	FILE *fp = open_memstream(&buf, &len);
+
+	memset(&o, 0, sizeof(o));
+	o.fmt = fmt;
+	o.version = "0.0";
+	o.root = "/nonexistent";
+	o.core = "UNKNOWN";
+	o.fixes = fixes;
+	o.summary = 1;
+	o.corewhere = "-:0";
+	o.coremsg = "test";
+	gl_report_read(r, in);
+	fclose(in);
+	gl_format(r, &o, fp, err, sizeof(err));
+	fclose(fp);
+	gl_report_free(r);
+	remember(buf);
+	return buf;
+}
+
+static void has(const char *out, const char *want, const char *what)
+{
+	check(strstr(out, want) != NULL, what, want);
+}
+
+static void hasnt(const char *out, const char *want, const char *what)
+{
+	check(strstr(out, want) == NULL, what, want);
+}
+
+/* ---- the fixpoint with recursion ------------------------------------------ */
+
+static void test_recursion(void)
+{
+	static const char *const facts[] = {
+		/* walk fills on its leaf and recurses: a filler */
+		"fn\ta.c\t10\twalk\tsize\tgather\tiova\tstatic",
+		"ret\ta.c\t12\t3\twalk\tnonzero\tfill\tsize",
+		"ret\ta.c\t14\t2\twalk\tnonzero\tcall:walk\tx",
+		"fn\ta.c\t20\tgood_unmap\tsize\tgather\tiova\tstatic",
+		"ret\ta.c\t22\t2\tgood_unmap\tnonzero\tcall:walk\tr",
+		/* ping and pong recurse into each other; pong has a path
+		 * without a fill: neither fills */
+		"fn\ta.c\t30\tping\tsize\tgather\tiova\tstatic",
+		"ret\ta.c\t32\t2\tping\tnonzero\tcall:pong\tr",
+		"fn\ta.c\t40\tpong\tsize\tgather\tiova\tstatic",
+		"ret\ta.c\t41\t2\tpong\tnonzero\tnone\tsize",
+		"ret\ta.c\t44\t2\tpong\tnonzero\tcall:ping\tr",
+		"fn\ta.c\t50\tbad_unmap\tsize\tgather\tiova\tstatic",
+		"ret\ta.c\t51\t2\tbad_unmap\tzero\tnone\t0",
+		"ret\ta.c\t52\t2\tbad_unmap\tnonzero\tcall:ping\tr",
+		"ret\ta.c\t54\t2\tbad_unmap\tnonzero\tnone\tsize",
+		/* an unknown callee is assumed to fill */
+		"fn\ta.c\t60\text_unmap\tsize\tgather\tiova\tstatic",
+		"ret\ta.c\t62\t2\text_unmap\tnonzero\tcall:elsewhere\tr",
+		"ops\ta.c\t70\ta_ops\tiommu_domain_ops\tunmap_pages\tgood_unmap",
+		"ops\ta.c\t71\tb_ops\tiommu_domain_ops\tunmap_pages\tbad_unmap",
+		"ops\ta.c\t72\tb_ops\tiommu_domain_ops\tiotlb_sync\tb_sync",
+		"ops\ta.c\t73\tc_ops\tiommu_domain_ops\tunmap\text_unmap",
+		NULL
+	};
+	char *r = resolve(facts, "UNKNOWN", "warning");
+
+	has(r, "E\ta.c\t20\tgood_unmap\tiommu_domain_ops a_ops .unmap_pages\tno\twalk()\tFILLS\t-\n",
+	    "recursion: a recursive helper that fills on its leaf path fills");
+	has(r, "E\ta.c\t50\tbad_unmap\tiommu_domain_ops b_ops .unmap_pages\tyes\tping()\tMISSES\twarning\n",
+	    "recursion: mutual recursion with an unfilled path does not fill");
+	has(r, "E\ta.c\t60\text_unmap\tiommu_domain_ops c_ops .unmap\tno\telsewhere()\tFILLS\t-\n",
+	    "recursion: an unknown callee is assumed to fill");
+	has(r, "F\tunmap-gather-unfilled\ta.c\t52\t2\tbad_unmap\twarning\tUNKNOWN\t",
+	    "recursion: the finding is at the lowest uncovered return");
+	has(r, "N\ta.c\t30\t1\tcalls ping(), which does not fill",
+	    "recursion: the chain names the non-filling callee");
+	has(r, "N\ta.c\t40\t1\tcalls pong(), which does not fill",
+	    "recursion: and the callee's callee");
+	has(r, "N\ta.c\t41\t2\tno fill, flush or queued test",
+	    "recursion: down to the return without a fill");
+	has(r, "N\ta.c\t54\t2\talso returns size here",
+	    "recursion: the other uncovered returns are notes");
+	has(r, "X\ta.c\t52\tbad_unmap\tgather\tiova\tr\nX\ta.c\t54\tbad_unmap\tgather\tiova\tsize\n",
+	    "recursion: both uncovered returns are in the fix list");
+	hasnt(r, "\tgood_unmap\twarning", "recursion: no finding on the filler");
+	free(r);
+}
+
+/* ---- a chain through a format and tlb_add_page --------------------------------- */
+
+#define DRIVER \
+	"fn\td.c\t10\tdrv_unmap\tsize\tgather\tiova\tstatic", \
+	"ret\td.c\t12\t2\tdrv_unmap\tnonzero\tfmt\tr", \
+	"ops\td.c\t30\tdrv_ops\tiommu_domain_ops\tunmap_pages\tdrv_unmap", \
+	"ops\td.c\t31\tdrv_ops\tiommu_domain_ops\tiotlb_sync\tdrv_sync", \
+	"bind\td.c\t50\tdrv_init\tFMT_A"
+#define FORMAT \
+	"fmtinit\tf.c\t5\tfmt_a_init", \
+	"fmtid\tt.c\t3\tFMT_A\tfmt_a_init", \
+	"ops\tf.c\t60\tfmt_a_ops\tio_pgtable_ops\tunmap_pages\tfmt_unmap", \
+	"fn\tf.c\t70\tfmt_unmap\tsize\tgather\tiova\tstatic", \
+	"ret\tf.c\t72\t2\tfmt_unmap\tnonzero\ttlbadd\tsize"
+
+static void test_chain(void)
+{
+	static const char *const fills[] = {
+		DRIVER, FORMAT,
+		"ops\td.c\t40\tdrv_flush\tiommu_flush_ops\ttlb_add_page\tdrv_add_page",
+		"fn\td.c\t20\tdrv_add_page\tvoid\tgather\tiova\tstatic",
+		"ret\td.c\t22\t1\tdrv_add_page\tnonzero\tfill\t-",
+		NULL
+	};
+	static const char *const misses[] = {
+		DRIVER, FORMAT,
+		"ops\td.c\t40\tdrv_flush\tiommu_flush_ops\ttlb_add_page\tdrv_add_page",
+		"fn\td.c\t20\tdrv_add_page\tvoid\tgather\tiova\tstatic",
+		"ret\td.c\t22\t1\tdrv_add_page\tnonzero\tnone\t-",
+		NULL
+	};
+	static const char *const no_add_page[] = {
+		DRIVER, FORMAT,
+		"ops\td.c\t40\tdrv_flush\tiommu_flush_ops\ttlb_add_page\tNULL",
+		NULL
+	};
+	static const char *const no_flush_ops[] = { DRIVER, FORMAT, NULL };
+	static const char *const out_of_scope[] = {
+		DRIVER,
+		"ops\td.c\t40\tdrv_flush\tiommu_flush_ops\ttlb_add_page\tNULL",
+		NULL
+	};
+	static const char *const unbound[] = {
+		"fn\td.c\t10\tdrv_unmap\tsize\tgather\tiova\tstatic",
+		"ret\td.c\t12\t2\tdrv_unmap\tnonzero\tfmt\tr",
+		"ops\td.c\t30\tdrv_ops\tiommu_domain_ops\tunmap_pages\tdrv_unmap",
+		NULL
+	};
+	char *r = resolve(fills, "UNKNOWN", "note");
+
+	has(r, "\tFMT_A fmt_unmap() -> tlb_add_page drv_add_page()\tFILLS\t-\n",
+	    "chain: driver -> format -> filling tlb_add_page fills");
+	has(r, "F\tpgtable-gather-unfilled\tf.c\t72\t2\tfmt_unmap\tnote\t",
+	    "chain: the format unmap alone does not fill (pgtable note)");
+	has(r, "N\td.c\t10\t1\trelied on by drv_unmap() (FMT_A): its tlb_add_page fills the gather",
+	    "chain: the format names the driver that fills for it");
+	hasnt(r, "unmap-gather-unfilled", "chain: no finding on the filling driver");
+	free(r);
+
+	r = resolve(misses, "EXPOSED", "note");
+	has(r, "F\tunmap-gather-unfilled\td.c\t12\t2\tdrv_unmap\terror\tEXPOSED\t",
+	    "chain: a tlb_add_page that does not fill: the driver misses");
+	has(r, "N\tf.c\t70\t1\tdelegates to format FMT_A unmap fmt_unmap, which",
+	    "chain: note on the format unmap");
+	has(r, "N\td.c\t20\t1\tio_pgtable_tlb_add_page() reaches no fill: .tlb_add_page drv_add_page of drv_flush does not fill the gather",
+	    "chain: note on the tlb_add_page callback");
+	has(r, "N\td.c\t10\t1\trelied on by drv_unmap() (FMT_A): nothing fills the gather",
+	    "chain: the format's note says nothing fills");
+	has(r, "X\td.c\t12\tdrv_unmap\tgather\tiova\tr\n",
+	    "chain: the driver's return is in the fix list");
+	free(r);
+
+	r = resolve(no_add_page, "UNKNOWN", "note");
+	has(r, "N\td.c\t40\t1\tio_pgtable_tlb_add_page() reaches no fill: flush ops drv_flush (d.c:40) has no .tlb_add_page",
+	    "chain: flush ops without tlb_add_page");
+	has(r, "-> tlb_add_page none\tMISSES", "chain: the table says none");
+	free(r);
+	r = resolve(no_flush_ops, "UNKNOWN", "note");
+	has(r, "N\td.c\t1\t1\tio_pgtable_tlb_add_page() reaches no fill: no iommu_flush_ops in d.c",
+	    "chain: a driver without flush ops");
+	free(r);
+	r = resolve(out_of_scope, "UNKNOWN", "note");
+	has(r, "N\td.c\t12\t2\tformat FMT_A is not in the audited scope; assumed to fill only through tlb_add_page",
+	    "chain: a format out of scope fills only through tlb_add_page");
+	has(r, "N\td.c\t40\t1\tflush ops drv_flush (d.c:40) has no .tlb_add_page",
+	    "chain: and why that does not fill");
+	free(r);
+	r = resolve(unbound, "UNKNOWN", "note");
+	has(r, "N\td.c\t12\t2\tdelegates to an io_pgtable_ops unmap whose format is not bound in d.c",
+	    "chain: an unbound format");
+	has(r, "\tio_pgtable_ops (format not bound) -> tlb_add_page none\tMISSES",
+	    "chain: the table says the format is not bound");
+	free(r);
+}
+
+/* ---- severities per core state ------------------------------------------------------ */
+
+static void test_severities(void)
+{
+	static const char *const states[] = {
+		"UNKNOWN", "LATENT", "EXPOSED", "PROTECTED"
+	};
+	static const char *const with_sync[] = {
+		"warning", "warning", "error", "note"
+	};
+	static const char *const facts[] = {
+		"fn\ts.c\t10\ts_unmap\tsize\tgather\tiova\tstatic",
+		"ret\ts.c\t12\t2\ts_unmap\tnonzero\tnone\tsize",
+		"fn\ts.c\t20\tn_unmap\tsize\tgather\tiova\tstatic",
+		"ret\ts.c\t22\t2\tn_unmap\tnonzero\tnone\tsize",
+		"ops\ts.c\t30\ts_ops\tiommu_domain_ops\tunmap_pages\ts_unmap",
+		"ops\ts.c\t31\ts_ops\tiommu_domain_ops\tiotlb_sync\ts_sync",
+		"ops\ts.c\t40\tn_ops\tiommu_domain_ops\tunmap_pages\tn_unmap",
+		"ops\ts.c\t41\tn_ops\tiommu_domain_ops\tiotlb_sync\tNULL",
+		NULL
+	};
+	char want[256], what[128];
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		char *r = resolve(facts, states[i], "warning");
+
+		snprintf(want, sizeof(want), "\ts_unmap\t%s\t%s\t", with_sync[i],
+			 states[i]);
+		snprintf(what, sizeof(what), "severity with .iotlb_sync on %s: %s",
+			 states[i], with_sync[i]);
+		has(r, want, what);
+		snprintf(want, sizeof(want), "\tn_unmap\tnote\t%s\t", states[i]);
+		snprintf(what, sizeof(what), "severity without .iotlb_sync on %s: note",
+			 states[i]);
+		has(r, want, what);
+		snprintf(what, sizeof(what), "fix list at --fail-on=warning on %s",
+			 states[i]);
+		check((strstr(r, "X\ts.c\t12\t") != NULL) ==
+		      (strcmp(with_sync[i], "note") != 0), what, r);
+		free(r);
+	}
+	check(strcmp(gl_core_severity(gl_core_parse("bogus"), 1), "warning") == 0,
+	      "an unknown core state grades as UNKNOWN", NULL);
+}
+
+/* ---- the other rules, and every message ---------------------------------------------- */
+
+static void test_rules(void)
+{
+	static const char *const facts[] = {
+		"# a comment line",
+		"fn\te.c\t10\te_unmap\tsize\tgather\tiova\tstatic",
+		"ret\te.c\t11\t3\te_unmap\terrno\tnone\t-EINVAL",
+		"ret\te.c\t12\t2\te_unmap\tnonzero\tnone\tsize",
+		"ret\te.c\t12\t2\te_unmap\tnonzero\tnone\tsize",
+		"ops\te.c\t30\te_ops\tiommu_domain_ops\tunmap_pages\te_unmap",
+		"ops\te.c\t31\te_ops\tiommu_domain_ops\tiotlb_sync\te_sync",
+		/* fills through add_page: never an added range */
+		"ops\te.c\t40\te_flush\tiommu_flush_ops\ttlb_add_page\te_add",
+		"incomplete\tbroken.c\t1\t-\tparse error",
+		"incomplete\tbroken.c\t7\thalf\ttoo complex",
+		"core\tEXPOSED\tinclude/linux/iommu.h\t99\tiommu_iotlb_sync() returns early on an empty gather",
+		NULL
+	};
+	char *r = resolve(facts, "LATENT", "warning"), *out;
+	FILE *fp;
+	int i;
+
+	has(r, "F\tunmap-returns-errno\te.c\t11\t3\te_unmap\twarning\tLATENT\te_unmap() returns -EINVAL as a size_t",
+	    "rules: a negative errno from a size_t unmap");
+	has(r, "F\tanalysis-incomplete\tbroken.c\t1\t1\t-\twarning\tLATENT\tcould not analyse this file: parse error",
+	    "rules: a file that did not parse");
+	has(r, "F\tanalysis-incomplete\tbroken.c\t7\t1\thalf\twarning\tLATENT\tcould not analyse half(): too complex",
+	    "rules: a function that could not be analysed");
+	has(r, "F\tcore-empty-gather-skip\tinclude/linux/iommu.h\t99\t1\tiommu_iotlb_sync\terror\t",
+	    "rules: the core skips empty gathers");
+	has(r, "N\te.c\t12\t2\tnot fixed automatically",
+	    "rules: no range is added where add_page fills");
+	hasnt(r, "\nX\t", "rules: and no fix is listed for it");
+	check(strstr(r, "F\tbroken.c") == NULL &&
+	      strstr(r, "F\tanalysis-incomplete\tbroken.c") <
+	      strstr(r, "F\tunmap-returns-errno\te.c") &&
+	      strstr(r, "F\tunmap-returns-errno\te.c\t11") <
+	      strstr(r, "F\tunmap-gather-unfilled\te.c\t12") &&
+	      strstr(r, "F\tunmap-gather-unfilled\te.c\t12") <
+	      strstr(r, "F\tcore-empty-gather-skip\tinclude"),
+	      "rules: findings sorted by file, line, rule", r);
+
+	/* every format; SARIF with a fix */
+	fp = fopen("test-core.diff", "w");
+	if (fp) {
+		fputs("--- a/e.c\n+++ b/e.c\n@@ -11,2 +11,3 @@\n \treturn -EINVAL;\n+\tiommu_iotlb_gather_add_range(gather, iova, size);\n \treturn size;\n", fp);
+		fclose(fp);
+	}
+	out = format(r, "sarif", "test-core.diff");
+	has(out, "\"insertedContent\"", "sarif: the fix is a SARIF fix");
+	has(out, "\"ruleId\": \"unmap-returns-errno\"", "sarif: results");
+	free(out);
+	out = format(r, "json", "test-core.diff");
+	has(out, "\"fix\": \"--- a/e.c\\n+++ b/e.c\\n@@ -11,2 +11,3 @@\\n \\treturn",
+	    "json: the fix diff, escaped by jansson");
+	free(out);
+	out = format(r, "checkpatch", NULL);
+	has(out, "WARNING:IOMMU_UNMAP_RETURNS_ERRNO: e_unmap() returns -EINVAL",
+	    "checkpatch: TYPE from the rule table");
+	has(out, "total: 1 errors, 4 warnings, 0 checks", "checkpatch: totals");
+	free(out);
+	out = format(r, "text", NULL);
+	has(out, "\nentry points: 1 (1 MISSES, 0 FILLS)\n", "text: the summary");
+	has(out, "gatherlint: 1 error, 4 warnings, 0 notes (core UNKNOWN)",
+	    "text: the counts");
+	free(out);
+	out = format(r, "tsv", NULL);
+	has(out, "rule\tfile\tline\tfunction\tseverity\tcore_state\tmessage\nanalysis-incomplete\tbroken.c\t1\t-\t",
+	    "tsv: header and rows");
+	free(out);
+	remove("test-core.diff");
+
+	/* the records read back as written */
+	{
+		struct gl_report *rep = gl_report_new();
+		FILE *in = fmemopen(r, strlen(r), "r");
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *o = open_memstream(&buf, &len);
+
+		gl_report_read(rep, in);
+		fclose(in);
+		gl_report_write(rep, o);
+		fclose(o);
+		check(strcmp(buf, r) == 0, "records: read back and written unchanged", buf);
+		free(buf);
+		gl_report_free(rep);
+	}
+	free(r);
+
+	/* the remaining state texts */
+	{
+		static const char *const nosync[] = {
+			"fn\tq.c\t10\tq_unmap\tsize\tgather\tiova\tstatic",
+			"ret\tq.c\t12\t2\tq_unmap\tnonzero\tnone\tsize",
+			"ops\tq.c\t30\tq_ops\tiommu_domain_ops\tunmap_pages\tq_unmap",
+			"ops\tq.c\t31\tq_ops\tiommu_domain_ops\tiotlb_sync\tq_sync",
+			NULL
+		};
+		free(resolve(nosync, "PROTECTED", "warning"));
+		free(resolve(nosync, "EXPOSED", "warning"));
+		free(resolve(nosync, "UNKNOWN", "warning"));
+	}
+
+	/* every message of the table was printed by some case */
+	for (i = 0; i < GL_NMSGS; i++) {
+		const char *m = gl_msgs[i], *p, *best = m;
+		size_t n = strcspn(m, "%");
+		char what[160], *lit;
+
+		/* the longest literal part of the format */
+		for (p = m; *p; p += strcspn(p, "%"), p += *p ? 2 : 0)
+			if (strcspn(p, "%") > n) {
+				n = strcspn(p, "%");
+				best = p;
+			}
+		lit = (char *)malloc(n + 1);
+		memcpy(lit, best, n);
+		lit[n] = '\0';
+		snprintf(what, sizeof(what), "message %d is printed: %.60s", i, m);
+		check(n > 0 && strstr(seen, lit) != NULL, what, NULL);
+		free(lit);
+	}
+	for (i = 0; i < GL_NRULES; i++) {
+		char what[128];
+
+		snprintf(what, sizeof(what), "rule %s has a TYPE, level and help",
+			 gl_rules[i].id);
+		check(gl_rule_find(gl_rules[i].id) == i && gl_rules[i].type[0] &&
+		      gl_severity_rank(gl_rules[i].level) > 0 &&
+		      strstr(seen, gl_rules[i].help) != NULL, what, NULL);
+	}
+}
+
+int main(void)
+{
+	seen = (char *)calloc(1, 1);
+	test_recursion();
+	test_chain();
+	test_severities();
+	test_rules();
+	free(seen);
+	return failures ? 1 : 0;
+}
