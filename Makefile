@@ -13,10 +13,14 @@ BINDIR    = $(DESTDIR)$(PREFIX)/bin
 COCCI_FILES = $(wildcard cocci/*.cocci)
 HOOKS       = $(wildcard checkpatch-hooks/*)
 
-.PHONY: all deps deps-audit plugin api check audit install install-cocci \
+.PHONY: all deps deps-audit core plugin api check audit install install-cocci \
 	install-hooks clean
 
-all: plugin
+all: core plugin
+
+# libgatherlint and lib/gatherlint-core, the decision core the CLI calls
+core:
+	@$(MAKE) --no-print-directory -C lib/core
 
 deps:
 	@lib/deps.sh check
@@ -32,7 +36,7 @@ plugin:
 api:
 	@for f in $(COCCI_FILES); do lib/gen-api.sh cocci $$f; done
 
-audit: deps-audit
+audit: deps-audit core
 	@if [ -n "$(KDIR)" ]; then \
 		bin/gatherlint audit --engine=$(ENGINE) "$(KDIR)"; \
 	else \
@@ -50,6 +54,7 @@ install: all
 	install -m 0755 bin/gatherlint $(BINDIR)/gatherlint
 	install -m 0644 lib/*.awk lib/*.txt $(SHAREDIR)/lib/
 	install -m 0755 lib/*.sh $(SHAREDIR)/lib/
+	install -m 0755 lib/gatherlint-core $(SHAREDIR)/lib/
 	install -m 0644 $(COCCI_FILES) $(SHAREDIR)/cocci/
 	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
 		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \
@@ -72,5 +77,6 @@ install-hooks:
 	else echo "make install-hooks: no hooks yet" >&2; exit 2; fi
 
 clean:
+	$(MAKE) -C lib/core clean
 	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin clean; fi
 	rm -rf tests/out

@@ -76,6 +76,11 @@ shellcheck_works() { printf "#!/bin/sh\necho ok\n" | shellcheck -; }
 jq_works() { [ "$(echo "{\"a\":1}" | jq .a)" = 1 ]; }
 xz_works() { [ "$(echo x | xz | xz -d)" = x ]; }
 bc_works() { [ "$(echo 1+1 | bc)" = 2 ]; }
+# jansson builds, links and runs (the core writes JSON and SARIF with it)
+jansson_works() {
+	printf '#include <jansson.h>\n#include <stdio.h>\nint main(void)\n{\n\tchar *s = json_dumps(json_pack("[s]", "ok"), 0);\n\n\treturn !(s && puts(s) >= 0);\n}\n' > "$t/j.c" &&
+		gcc -o "$t/j" "$t/j.c" -ljansson && [ "$("$t/j")" = '["ok"]' ]
+}
 
 # a C compiler that builds and links against a library
 links() {	# links HEADER LIB
@@ -100,6 +105,7 @@ scan() {
 		plugin_works || want "$(gcc_plugin_pkg)"
 	fi
 	shellcheck_works || want shellcheck
+	jansson_works || want libjansson-dev
 	if [ "$what" = check ]; then
 		jq_works || want jq
 		xz_works || want xz-utils

@@ -9,7 +9,7 @@ cd "$top/tests/resolver" || exit 1
 for f in *.facts; do
 	for s in UNKNOWN EXPOSED PROTECTED; do
 		exp=${f%.facts}.$s.expected
-		if awk -v core="$s" -v root=. -f "$top/lib/resolve.awk" "$f" |
+		if "$top/lib/gatherlint-core" resolve --core="$s" --root=. < "$f" |
 			diff -u "$exp" - > "$OUT/resolver.diff"; then
 			ok "resolver $f $s"
 		else

@@ -8,7 +8,7 @@
 p=$OUT/prefix
 rm -rf "$p"
 check "make install PREFIX=$p" make -s -C "$top" install PREFIX="$p"
-for f in bin/gatherlint share/gatherlint/lib/resolve.awk share/gatherlint/lib/format.awk \
+for f in bin/gatherlint share/gatherlint/lib/gatherlint-core share/gatherlint/lib/core-probe.awk \
 	share/gatherlint/lib/gather-api.txt share/gatherlint/lib/engine-cocci.sh \
 	share/gatherlint/cocci/iommu_unmap_gather.cocci \
 	share/gatherlint/checkpatch-hooks/pre-commit \
