@@ -49,6 +49,8 @@ install: all
 	install -m 0755 bin/gatherlint $(BINDIR)/gatherlint
 	install -m 0644 lib/*.awk lib/*.txt $(SHAREDIR)/lib/
 	install -m 0755 lib/*.sh $(SHAREDIR)/lib/
+	install -d $(SHAREDIR)/lib/canary
+	install -m 0644 lib/canary/canary-iommu.c lib/canary/canary.expected $(SHAREDIR)/lib/canary/
 	install -m 0644 $(COCCI_FILES) $(SHAREDIR)/cocci/
 	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
 		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \
