@@ -40,8 +40,7 @@ audit: deps-audit core
 	@if [ -n "$(KDIR)" ]; then \
 		bin/gatherlint audit --engine=$(ENGINE) "$(KDIR)"; \
 	else \
-		cd test-drivers && ../bin/gatherlint audit --engine=$(ENGINE) \
-			formats fills misses clean ops paths xfile lone; \
+		test-drivers/demo.sh $(ENGINE); \
 	fi
 
 check: deps
@@ -55,6 +54,8 @@ install: all
 	install -m 0644 lib/*.awk lib/*.txt $(SHAREDIR)/lib/
 	install -m 0755 lib/*.sh $(SHAREDIR)/lib/
 	install -m 0755 lib/gatherlint-core $(SHAREDIR)/lib/
+	install -d $(SHAREDIR)/lib/canary
+	install -m 0644 lib/canary/canary-iommu.c lib/canary/canary.expected $(SHAREDIR)/lib/canary/
 	install -m 0644 $(COCCI_FILES) $(SHAREDIR)/cocci/
 	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
 		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \

@@ -48,6 +48,11 @@ for engine in cocci gcc; do
 	# shellcheck disable=SC2086
 	"$GL" fix --engine="$engine" --fail-on=note $THEMES > "$d/corpus.$engine.fixes" 2>/dev/null
 	printf 'corpus.%s\t%s\n' "$engine" "$CORPUS" >> "$sets"
+	# a sub-scope graded by an EXPOSED core outside it: no core finding
+	cp "$d/corpus.$engine.facts" "$d/kdir.$engine.facts"
+	cp "$d/corpus.$engine.fixes" "$d/kdir.$engine.fixes"
+	printf 'core\tEXPOSED\t-\t0\tinclude/linux/iommu.h:9: skips\n' > "$d/kdir.$engine.core"
+	printf 'kdir.%s\t%s\n' "$engine" "$CORPUS" >> "$sets"
 	for s in latent exposed protected; do
 		"$GL" audit --engine="$engine" --fail-on=never --format=tsv \
 			--facts-out="$d/core-$s.$engine.facts" "cores/$s" > /dev/null 2>&1
@@ -85,25 +90,36 @@ while IFS='	' read -r name root; do
 			}
 		done
 		for fmt in text summary tsv checkpatch json sarif; do
-			sum=
-			f=$fmt
-			[ "$fmt" = summary ] && { sum=1; f=text; }
-			awk -F '\t' -v fmt="$f" -v version=0.1.0 -v fixes="$d/$name.fixes" \
-				-v summary="$sum" -v corewhere="$corewhere" -v coremsg="$coremsg" \
-				-v root="$root" -v core="$state" -f "$d/format.awk" \
-				"$d/c.rec" > "$d/a.out"
-			"$core" format --fmt="$f" --version=0.1.0 --fixes="$d/$name.fixes" \
-				--summary="$sum" --corewhere="$corewhere" --coremsg="$coremsg" \
-				--root="$root" --core="$state" < "$d/c.rec" > "$d/c.out"
-			if [ "$f" = sarif ]; then
-				jq -c . "$d/a.out" > "$d/a.norm" && jq -c . "$d/c.out" > "$d/c.norm" &&
-					mv "$d/a.norm" "$d/a.out" && mv "$d/c.norm" "$d/c.out"
-			fi
-			n=$((n + 1))
-			cmp -s "$d/a.out" "$d/c.out" || {
-				bad="$bad $fmt:$state"
-				diff "$d/a.out" "$d/c.out" | head -5 | sed 's/^/#   /'
-			}
+			# where the user stands: HERE PREFIX TSVDISP COREFROM COREFROMLINE
+			for where in ".||0||" "||../tree/|1|include/linux/iommu.h|12" \
+				"misses||1|/abs/kdir/include/linux/iommu.h|7" "formats/deep||0|misses/x.c|3"; do
+				IFS='|' read -r here prefix tsvdisp corefrom corefromline <<EOW
+$where
+EOW
+				sum=
+				f=$fmt
+				[ "$fmt" = summary ] && { sum=1; f=text; }
+				awk -F '\t' -v fmt="$f" -v version=0.1.0 -v fixes="$d/$name.fixes" \
+					-v here="$here" -v prefix="$prefix" -v tsvdisp="$tsvdisp" -v cwd="/c/w/d" \
+					-v corefrom="$corefrom" -v corefromline="$corefromline" \
+					-v summary="$sum" -v corewhere="$corewhere" -v coremsg="$coremsg" \
+					-v root="$root" -v core="$state" -f "$d/format.awk" \
+					"$d/c.rec" > "$d/a.out"
+				"$core" format --fmt="$f" --version=0.1.0 --fixes="$d/$name.fixes" \
+					--here="$here" --prefix="$prefix" --tsvdisp="$tsvdisp" --cwd=/c/w/d \
+					--corefrom="$corefrom" --corefromline="$corefromline" \
+					--summary="$sum" --corewhere="$corewhere" --coremsg="$coremsg" \
+					--root="$root" --core="$state" < "$d/c.rec" > "$d/c.out"
+				if [ "$f" = sarif ]; then
+					jq -c . "$d/a.out" > "$d/a.norm" && jq -c . "$d/c.out" > "$d/c.norm" &&
+						mv "$d/a.norm" "$d/a.out" && mv "$d/c.norm" "$d/c.out"
+				fi
+				n=$((n + 1))
+				cmp -s "$d/a.out" "$d/c.out" || {
+					bad="$bad $fmt:$state:$where"
+					diff "$d/a.out" "$d/c.out" | head -5 | sed 's/^/#   /'
+				}
+			done
 		done
 	done
 	if [ -z "$bad" ]; then

@@ -41,6 +41,43 @@ static const char *opt(const char *s)
 	return s ? s : "";
 }
 
+/*
+ * FILE (relative to root) as the user opens it from where they stand
+ * (SPEC 6); absolute paths stay as they are.
+ */
+static const char *disp(struct fmt *f, const char *file)
+{
+	const char *here = opt(f->o->here);
+	char *h;
+	struct gl_buf up = { NULL, 0, 0 };
+	const char *r;
+	size_t n;
+
+	if (file[0] == '/' || streq(here, "."))
+		return file;
+	if (!here[0])
+		return gl_pool_printf(f->pool, "%s%s", opt(f->o->prefix), file);
+	h = gl_pool_printf(f->pool, "%s/", here);
+	gl_buf_add(&up, "");
+	while (h[0] && strncmp(file, h, strlen(h)) != 0) {
+		/* drop the last directory of h */
+		n = strlen(h) - 1;
+		while (n > 0 && h[n - 1] != '/')
+			n--;
+		h[n] = '\0';
+		gl_buf_add(&up, "../");
+	}
+	r = gl_pool_printf(f->pool, "%s%s", up.s, file + strlen(h));
+	gl_buf_free(&up);
+	return r;
+}
+
+/* tsv: relative to the kernel tree's root in a kernel tree, else disp() */
+static const char *tsvfile(struct fmt *f, const char *file)
+{
+	return f->o->tsvdisp ? disp(f, file) : file;
+}
+
 /* ---- the fix diff ------------------------------------------------------- */
 
 static void read_fixes(struct fmt *f, const char *path)
@@ -165,7 +202,7 @@ static void out_summary(struct fmt *f)
 					streq(e->verdict, "MISSES") ? 0 : 1,
 					9 - srank(e->sev), e->file,
 					gl_num(e->line));
-		first[i] = gl_pool_printf(f->pool, "%s:%s %s()", e->file,
+		first[i] = gl_pool_printf(f->pool, "%s:%s %s()", disp(f, e->file),
 					  e->line, e->func);
 		l = (int)strlen(first[i]);
 		if (l > w1)
@@ -207,23 +244,27 @@ static void out_summary(struct fmt *f)
 static void out_text(struct fmt *f)
 {
 	size_t i, k;
+	const char *from = opt(f->o->corefrom);
 
 	for (i = 0; i < f->rep->nfindings; i++) {
 		const struct gl_finding *g = &f->rep->findings[i];
 
-		fprintf(f->out, "%s:%s:%s: %s: %s [%s]\n", g->file, g->line,
+		fprintf(f->out, "%s:%s:%s: %s: %s [%s]\n", disp(f, g->file), g->line,
 			g->col, g->sev, g->msg, g->rule);
 		for (k = 0; k < g->nnotes; k++)
-			fprintf(f->out, "%s:%s:%s: note: %s\n", g->notes[k].file,
+			fprintf(f->out, "%s:%s:%s: note: %s\n",
+				disp(f, g->notes[k].file),
 				g->notes[k].line, g->notes[k].col,
 				g->notes[k].msg);
 	}
 	if (f->o->summary)
 		out_summary(f);
-	fprintf(f->out, "gatherlint: %ld error%s, %ld warning%s, %ld note%s (core %s)\n",
+	fprintf(f->out, "gatherlint: %ld error%s, %ld warning%s, %ld note%s (core %s%s%s%s%s)\n",
 		f->count[0], f->count[0] == 1 ? "" : "s",
 		f->count[1], f->count[1] == 1 ? "" : "s",
-		f->count[2], f->count[2] == 1 ? "" : "s", opt(f->o->core));
+		f->count[2], f->count[2] == 1 ? "" : "s", opt(f->o->core),
+		from[0] ? ", read at " : "", from[0] ? disp(f, from) : "",
+		from[0] ? ":" : "", from[0] ? opt(f->o->corefromline) : "");
 }
 
 /* ---- tsv and checkpatch -------------------------------------------------------- */
@@ -237,7 +278,7 @@ static void out_tsv(struct fmt *f)
 		const struct gl_finding *g = &f->rep->findings[i];
 
 		fprintf(f->out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", g->rule,
-			g->file, g->line, g->func, g->sev, g->core, g->msg);
+			tsvfile(f, g->file), g->line, g->func, g->sev, g->core, g->msg);
 	}
 }
 
@@ -294,7 +335,7 @@ static void out_checkpatch(struct fmt *f)
 
 		fprintf(f->out, "%s:%s: %s\n", checkpatch_level(g->sev),
 			rule_type(g->rule), g->msg);
-		fprintf(f->out, "#%s: FILE: %s:%s:\n", g->line, g->file,
+		fprintf(f->out, "#%s: FILE: %s:%s:\n", g->line, disp(f, g->file),
 			g->line);
 		fputs("+", f->out);
 		put_srcline(f, g->file, g->line);
@@ -354,7 +395,7 @@ static int out_json(struct fmt *f)
 		json_t *o = json_object(), *notes = json_array();
 
 		json_object_set_new(o, "rule", jstr(g->rule));
-		json_object_set_new(o, "file", jstr(g->file));
+		json_object_set_new(o, "file", jstr(disp(f, g->file)));
 		json_object_set_new(o, "line", jnum(g->line));
 		json_object_set_new(o, "column", jnum(g->col));
 		json_object_set_new(o, "function", jstr(g->func));
@@ -364,7 +405,8 @@ static int out_json(struct fmt *f)
 		for (k = 0; k < g->nnotes; k++) {
 			json_t *n = json_object();
 
-			json_object_set_new(n, "file", jstr(g->notes[k].file));
+			json_object_set_new(n, "file",
+					    jstr(disp(f, g->notes[k].file)));
 			json_object_set_new(n, "line", jnum(g->notes[k].line));
 			json_object_set_new(n, "column", jnum(g->notes[k].col));
 			json_object_set_new(n, "message", jstr(g->notes[k].msg));
@@ -385,13 +427,13 @@ static json_t *jtext(const char *s)
 	return json_pack("{s:o}", "text", jstr(s));
 }
 
-static json_t *sarif_loc(const char *file, const char *line, const char *col)
+static json_t *sarif_loc(struct fmt *f, const char *file, const char *line, const char *col)
 {
 	long c = gl_num(col);
 
 	return json_pack("{s:{s:{s:o,s:s},s:{s:o,s:I}}}",
 			 "physicalLocation",
-			 "artifactLocation", "uri", jstr(file),
+			 "artifactLocation", "uri", jstr(disp(f, file)),
 			 "uriBaseId", "SRCROOT",
 			 "region", "startLine", jnum(line),
 			 "startColumn", (json_int_t)(c < 1 ? 1 : c));
@@ -411,7 +453,7 @@ static json_t *sarif_result(struct fmt *f, const struct gl_finding *g)
 	json_object_set_new(r, "level", jstr(level));
 	json_object_set_new(r, "message", jtext(g->msg));
 	json_object_set_new(r, "locations",
-			    json_pack("[o]", sarif_loc(g->file, g->line, g->col)));
+			    json_pack("[o]", sarif_loc(f, g->file, g->line, g->col)));
 	if (g->nnotes) {
 		json_t *rel = json_array();
 
@@ -419,7 +461,7 @@ static json_t *sarif_result(struct fmt *f, const struct gl_finding *g)
 			json_t *l = json_pack("{s:I,s:o}", "id",
 					      (json_int_t)(k + 1), "message",
 					      jtext(g->notes[k].msg));
-			json_t *loc = sarif_loc(g->notes[k].file,
+			json_t *loc = sarif_loc(f, g->notes[k].file,
 						g->notes[k].line,
 						g->notes[k].col);
 
@@ -434,7 +476,7 @@ static json_t *sarif_result(struct fmt *f, const struct gl_finding *g)
 			"[{s:o,s:[{s:{s:o,s:s},s:[{s:{s:I,s:i,s:I,s:i},s:o}]}]}]",
 			"description", jtext(gl_msgs[GL_MSG_FIX_DESCRIPTION]),
 			"artifactChanges",
-			"artifactLocation", "uri", jstr(g->file),
+			"artifactLocation", "uri", jstr(disp(f, g->file)),
 			"uriBaseId", "SRCROOT",
 			"replacements",
 			"deletedRegion", "startLine", (json_int_t)h->start,
@@ -473,7 +515,7 @@ static int out_sarif(struct fmt *f)
 		"informationUri", "https://example.invalid/gatherlint",
 		"rules", rules,
 		"originalUriBaseIds", "SRCROOT", "uri",
-		jstr(gl_pool_printf(f->pool, "file://%s/", opt(f->o->root))),
+		jstr(gl_pool_printf(f->pool, "file://%s/", opt(f->o->cwd))),
 		"properties", "coreState", jstr(opt(f->o->core)),
 		"results", results);
 	if (!doc)

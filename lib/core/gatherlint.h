@@ -291,6 +291,14 @@ struct gl_format_opts {
 	int summary;		/* text: the BSP summary */
 	const char *corewhere;	/* FILE:LINE the core was read at, or -:0 */
 	const char *coremsg;	/* the probe's detail */
+	/* Paths as the user opens them from where they stand (SPEC 6): HERE is
+	 * the current directory relative to ROOT ("." for ROOT itself, "" when
+	 * outside it), PREFIX leads from the current directory to ROOT. */
+	const char *here, *prefix;
+	int tsvdisp;		/* tsv paths displayed too (not in a kernel tree) */
+	const char *cwd;	/* SARIF SRCROOT: the current directory */
+	const char *corefrom;	/* text: where the core state was read, or "" */
+	const char *corefromline;
 };
 
 /* Prints REPORT; returns 0, or -1 with a message in ERR on failure. */

@@ -7,7 +7,9 @@
  *   gatherlint-core format [--fmt=FMT] [--version=V] [--root=DIR]
  *                          [--src=DIR] [--core=STATE] [--fixes=DIFF]
  *                          [--summary=1] [--corewhere=FILE:LINE]
- *                          [--coremsg=TEXT]
+ *                          [--coremsg=TEXT] [--here=DIR] [--prefix=DIR/]
+ *                          [--tsvdisp=1] [--cwd=DIR] [--corefrom=FILE]
+ *                          [--corefromline=LINE]
  *       stdin: records; stdout: the findings in FMT
  *
  * Bad usage: one line on stderr, exit 2.
@@ -92,6 +94,18 @@ static int cmd_format(int argc, char **argv)
 			o.corewhere = v;
 		else if ((v = val(argv[i], "coremsg")))
 			o.coremsg = v;
+		else if ((v = val(argv[i], "here")))
+			o.here = v;
+		else if ((v = val(argv[i], "prefix")))
+			o.prefix = v;
+		else if ((v = val(argv[i], "tsvdisp")))
+			o.tsvdisp = v[0] && strcmp(v, "0") != 0;
+		else if ((v = val(argv[i], "cwd")))
+			o.cwd = v;
+		else if ((v = val(argv[i], "corefrom")))
+			o.corefrom = v;
+		else if ((v = val(argv[i], "corefromline")))
+			o.corefromline = v;
 		else
 			die("format: unknown option ", argv[i]);
 	}

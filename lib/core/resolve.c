@@ -1027,8 +1027,9 @@ struct gl_report *gl_resolve(struct gl_facts *f,
 		r.entry_of[i] = -1;
 	}
 
-	/* the core finding */
-	if (f->probe_state && streq(f->probe_state, "EXPOSED")) {
+	/* the core finding, when the core is in the scope */
+	if (f->probe_state && streq(f->probe_state, "EXPOSED") &&
+	    !streq(f->probe_file, "-")) {
 		size_t g = emit(&r, GL_RULE_CORE_EMPTY_GATHER_SKIP, f->probe_file,
 				f->probe_line, "1", "iommu_iotlb_sync", "error",
 				gl_msgs[GL_MSG_CORE_SKIP]);
