@@ -256,7 +256,10 @@ function defined(t) { return (t in fdef) ? fdef[t] : 0 }
 
 # Last token of the statement that starts at s.
 function stmt_end(s,  j, t, d) {
-	if (T[s] == "{") return M[s]
+	if (T[s] == "{") return (s in M) ? M[s] : s
+	if ((T[s] == "if" || T[s] == "while" || T[s] == "for" || T[s] == "switch") &&
+	    (T[s + 1] != "(" || !((s + 1) in M)))
+		return s	# not C we can read: one token
 	if (T[s] == "if") {
 		j = M[s + 1]
 		t = stmt_end(j + 1)
@@ -269,7 +272,7 @@ function stmt_end(s,  j, t, d) {
 	}
 	if (T[s] == "do") {
 		t = stmt_end(s + 1)
-		return M[t + 2] + 1
+		return (T[t + 1] == "while" && ((t + 2) in M)) ? M[t + 2] + 1 : t
 	}
 	if (T[s] == "case" || T[s] == "default") {
 		for (j = s; j < nt && T[j] != ":"; j++) ;
@@ -282,8 +285,8 @@ function stmt_end(s,  j, t, d) {
 		return M[M[s + 1] + 1]
 	for (j = s; j <= nt; j++) {
 		if (T[j] == ";") return j
-		if ((T[j] == "(" || T[j] == "[" || T[j] == "{") && (j in M)) j = M[j]
-		if (T[j] == "}") return j - 1
+		if ((T[j] == "(" || T[j] == "[" || T[j] == "{") && (j in M) && M[j] > j) { j = M[j]; continue }
+		if (T[j] == "}") return (j > s) ? j - 1 : s
 	}
 	return nt
 }
@@ -298,6 +301,7 @@ function parse_fn(k) {
 function parse_block(k, o,  s, e) {
 	for (s = o + 1; s < M[o]; s = e + 1) {
 		e = stmt_end(s)
+		if (e < s) e = s
 		parse_stmt(k, s, e)
 	}
 }
@@ -352,6 +356,7 @@ function stmt_in(o, c, x,  s, e) {
 	if (T[o] != "{") { STS = o; STE = c; return 1 }
 	for (s = o + 1; s < c; s = e + 1) {
 		e = stmt_end(s)
+		if (e < s) e = s
 		if (s <= x && x <= e) { STS = s; STE = e; return 1 }
 	}
 	return 0
@@ -548,8 +553,11 @@ function find_fill(k, a, b, from, g, r, depth,  i, p, st, en, j, line) {
 			}
 			j = defined(T[i])
 			if (j && j != k && depth < 4 && fills_param(j, p, depth + 1) &&
-			    guarded_ok(k, i, from, g, r))
+			    guarded_ok(k, i, from, g, r)) {
+				if (!GUARDLINE) GUARDLINE = fillguard[j, p]
+				FILLVIA = fname[j]
 				return TL[i]
+			}
 			continue
 		}
 		if (T[i] == g && (T[i + 1] == "->" || T[i + 1] == ".") && T[i + 3] == "=" &&
@@ -569,6 +577,7 @@ function fills_param(k, p, depth,  g) {
 	if ((k SUBSEP p) in fillmemo) return fillmemo[k, p]
 	fillmemo[k, p] = 0	# no recursion through itself
 	fillmemo[k, p] = find_fill(k, fbo[k] + 1, fbc[k] - 1, fbo[k], g, "", depth) ? 1 : 0
+	fillguard[k, p] = GUARDLINE
 	return fillmemo[k, p]
 }
 
@@ -671,8 +680,9 @@ function analyse_unmap(h,  k, o, x, g, r, lp, e, lv, sk, so, ss, f, iova) {
 		# the back-fill: after the step's statement, to the end of the loop
 		# body (or of the function)
 		if (!BF && g != "") {
+			FILLVIA = ""
 			f = find_fill(k, e + 1, lp ? lpc[lp] : fbc[k] - 1, e + 1, g, r, 0)
-			if (f) { BF = 1; BFLINE = f; BFFN = k; BFGUARD = GUARDLINE }
+			if (f) { BF = 1; BFLINE = f; BFFN = k; BFGUARD = GUARDLINE; BFVIA = FILLVIA }
 		}
 		if (lp && !LK) {
 			LK = k; LSITE = TL[x]; LSTS = TL[ss]; LG = g; LIOVA = iova; LR = r
@@ -750,13 +760,15 @@ function main(  k, n, h, d, syncdef, sk, sx, u, ok, where, det, bad, first, ex) 
 		analyse_unmap(h)
 		det = TF[HOLDAT[h]] ":" TL[HOLDAT[h]] ": " fname[HOLD[h]] "() calls " \
 		      "the domain ops' ." HOLDCB[h] "() (" chain_text(HOLD[h]) "); " \
-		      "the unmap loop is " fname[LK] "() at " ffile[LK] ":" LSITE
+		      "the unmap loop is in " fname[LK] "() (its unmap step at " ffile[LK] ":" LSITE ")"
 		if (BF) {
 			det = det "; " ffile[BFFN] ":" BFLINE ": " fname[BFFN] "() back-fills " \
-			      (BFGUARD ? "an empty gather (tested at line " BFGUARD ")" : "the gather after every successful unmap")
+			      (BFGUARD ? "an empty gather" : "the gather after every successful unmap") \
+			      (BFVIA != "" ? " through " BFVIA "()" : "") \
+			      (BFGUARD ? " (tested at line " BFGUARD ")" : "")
 			if (where == "") { where = ffile[BFFN] OFS BFLINE }
 		} else {
-			det = det ", which does not back-fill an empty gather"
+			det = det ", and does not back-fill an empty gather"
 			ok = 0
 			if (bad == "") bad = det
 		}
