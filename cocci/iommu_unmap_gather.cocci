@@ -104,45 +104,67 @@ let norm_expr e =
     Buffer.add_string b t; last := t) (tokens e);
   Buffer.contents b
 
-(* A type, canonical: tokens separated by one blank, a glued qualifier or
-   annotation split off, annotations and __attribute__((...)) dropped,
-   the qualifiers before the first declarator token sorted first. *)
+(* A type, canonical: tokens separated by one blank; a qualifier glued to
+   the next word split off, and an annotation glued to a type word
+   ("__noipavoid"); annotations dropped: __attribute__((...)) and every
+   word starting with "__" when the type has an ordinary word (1.1 drops
+   the annotations it does not know, 1.3 keeps them); the qualifiers of
+   the base type sorted first. *)
 let qualifiers = ["const"; "volatile"; "restrict"; "__restrict"]
-let annotations =
-  ["__must_check"; "__always_inline"; "__maybe_unused"; "__always_unused";
-   "__iomem"; "__user"; "__rcu"; "__percpu"; "__force"; "__init"; "__exit";
-   "__initconst"; "__initdata"; "__ro_after_init"; "__read_mostly"; "__weak";
-   "__cold"; "__noreturn"; "__pure"; "__nocfi"; "__used"; "__visible";
-   "__packed"; "noinline"; "__noinline"; "notrace"; "__sched"; "__private";
-   "__rcu"; "__kprobes"; "__flatten"; "__noclone"]
+let type_words = ["void"; "char"; "short"; "int"; "long"; "float"; "double";
+                  "signed"; "unsigned"; "struct"; "union"; "enum"; "_Bool";
+                  "bool"; "size_t"; "ssize_t"; "dma_addr_t"; "u64"]
+let tagged = ["struct"; "union"; "enum"]
+let starts w p = String.length w > String.length p && String.sub w 0 (String.length p) = p
+let ends w s =
+  let n = String.length w and m = String.length s in
+  n > m && String.sub w (n - m) m = s
+let is_annot w = starts w "__"
 let unglue ws =
-  let pre = List.sort (fun a b -> compare (String.length b) (String.length a))
-              (List.append qualifiers annotations) in
+  let longest l = List.fold_left (fun a x ->
+    match a with Some y when String.length y >= String.length x -> a | _ -> Some x) None l in
   let rec split prev = function
       [] -> []
-    | w :: rest when List.mem prev ["struct"; "union"; "enum"] -> w :: split w rest
+    | w :: rest when List.mem prev tagged -> w :: split w rest
     | w :: rest ->
-        (match List.find_opt (fun p ->
-                 String.length w > String.length p &&
-                 String.sub w 0 (String.length p) = p &&
-                 not (List.mem w (List.append qualifiers annotations))) pre with
-           Some p -> p :: split p (String.sub w (String.length p)
-                                     (String.length w - String.length p) :: rest)
-         | None -> w :: split w rest) in
+        (match List.find_opt (starts w) qualifiers with
+           Some q ->
+             q :: split q (String.sub w (String.length q) (String.length w - String.length q) :: rest)
+         | None ->
+             (match (if is_annot w then longest (List.filter (ends w) type_words) else None) with
+                Some v ->
+                  let a = String.sub w 0 (String.length w - String.length v) in
+                  if String.length a > 2 && a.[String.length a - 1] <> Char.chr 95
+                  then a :: split a (v :: rest) else w :: split w rest
+              | None -> w :: split w rest)) in
   split "" ws
-let rec drop_attrs = function
-    "__attribute__" :: rest | "__attribute" :: rest ->
+let rec drop_attributes = function
+    ("__attribute__" | "__attribute") :: rest ->
       let rec skip d = function
           [] -> []
         | t :: r when t = String.make 1 (chr 40) -> skip (d + 1) r
         | t :: r when t = String.make 1 (chr 41) -> if d <= 1 then r else skip (d - 1) r
         | _ :: r -> if d = 0 then r else skip d r in
-      drop_attrs (skip 0 rest)
-  | w :: rest when List.mem w annotations -> drop_attrs rest
-  | w :: rest -> w :: drop_attrs rest
+      drop_attributes (skip 0 rest)
+  | w :: rest -> w :: drop_attributes rest
   | [] -> []
+let drop_annotations ts =
+  let rec marks prev = function
+      [] -> []
+    | w :: rest -> (w, List.mem prev tagged) :: marks w rest in
+  let m = marks "" ts in
+  let ordinary (w, t) = t || (is_wc w.[0] && not (is_annot w) && not (List.mem w qualifiers)) in
+  if List.exists ordinary m then
+    List.map fst (List.filter (fun (w, t) -> t || not (is_annot w)) m)
+  else begin
+    (* only "__" words ("__u64 __must_check"): the first is the type *)
+    let seen = ref false in
+    List.filter (fun w ->
+      if not (is_annot w) then true
+      else if !seen then false else (seen := true; true)) ts
+  end
 let norm_type t =
-  let ts = drop_attrs (unglue (tokens t)) in
+  let ts = drop_annotations (drop_attributes (unglue (tokens t))) in
   let rec head acc = function
       t :: rest when is_wc t.[0] -> head (t :: acc) rest
     | rest -> (List.rev acc, rest) in
