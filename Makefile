@@ -35,6 +35,7 @@ plugin:
 # files must equal the rendering; `make check` verifies it).
 api:
 	@for f in $(COCCI_FILES); do lib/gen-api.sh cocci $$f; done
+	@lib/gen-api.sh sh > lib/gather-api.sh
 
 audit: deps-audit core
 	@if [ -n "$(KDIR)" ]; then \
