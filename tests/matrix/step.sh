@@ -1,0 +1,217 @@
+#!/bin/sh
+# tests/matrix/step.sh - one step of a trixie or sid row of the CI matrix,
+# run by .ci/matrix inside the row's chroot (as root, with the apt archive
+# cache mounted and MATRIX_MIRROR set to the host's Debian mirror).
+#
+#   step.sh clone        git (if missing), a fresh clone of /srv/gatherlint.git
+#                        in /root/gatherlint, build/ kept in /root/matrix-build
+#   step.sh packages     linux-source-6.1 (from bookworm with a private apt
+#                        state if the suite has none), then lib/deps.sh check
+#   step.sh shellcheck   t00 and shellcheck of every tracked shell script
+#   step.sh corpus       the tests that need no kernel tree, plugin built
+#                        with the suite's default gcc
+#   step.sh gcc N        gcc-N, g++-N, gcc-N-plugin-dev; gcc/g++ -> version N;
+#                        a clean plugin build with no warning; t25 and t20
+#   step.sh kernel       t60 (the linux-source-6.1 tree)
+#
+# A line "matrix-note: TEXT" is shown by .ci/matrix beside the step's name.
+set -u
+src=/root/gatherlint
+keep=/root/matrix-build
+here=$(cd "$(dirname "$0")" && pwd -P)
+suite=$(sed -n 's/^VERSION_CODENAME=//p' /etc/os-release)
+[ -n "$suite" ] || suite=sid
+
+note() { printf 'matrix-note: %s\n' "$*"; }
+fail() { printf 'gatherlint-matrix: %s\n' "$*" >&2; exit 1; }
+
+# candidate PACKAGE: the suite's version of it, empty when it has none
+candidate() {
+	LC_ALL=C apt-cache policy "$1" 2>/dev/null |
+		sed -n 's/^ *Candidate: //p' | grep -v '(none)'
+}
+
+apt_install() {
+	apt-get install -y --no-install-recommends "$@" && return 0
+	apt-get update && apt-get install -y --no-install-recommends "$@"
+}
+
+# run_tests NAME tNN...: the given tests as tests/run.sh runs them, with one
+# tally; ends with "N passed, N failed"; fails on a failure or no test.
+run_tests() {
+	out=/root/out/$1
+	shift
+	{ rm -rf "$out" && mkdir -p "$out"; } || fail "cannot create $out"
+	GATHERLINT_TEST_OUT=$out
+	TALLY=$out/tally
+	export GATHERLINT_TEST_OUT TALLY
+	: > "$TALLY"
+	for t in "$@"; do
+		f=$(find "$src/tests" -maxdepth 1 -name "$t-*.sh" | head -1)
+		if [ -z "$f" ]; then
+			printf 'not ok - %s: no such test\n' "$t"
+			echo fail >> "$TALLY"
+			continue
+		fi
+		printf '# %s\n' "$(basename "$f")"
+		if ! sh "$f"; then
+			printf 'not ok - %s exited non-zero\n' "$(basename "$f")"
+			echo fail >> "$TALLY"
+		fi
+	done
+	passed=$(grep -c '^pass$' "$TALLY")
+	failed=$(grep -c '^fail$' "$TALLY")
+	printf '%s passed, %s failed\n' "$passed" "$failed"
+	tally="$passed passed, $failed failed"
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+}
+
+# the first not-ok lines, so the failure shows at the end of the log
+first_failures() {
+	grep '^not ok' "$1" 2>/dev/null | head -n "${2:-8}" | sed 's/^/first failure: /'
+}
+
+step=${1-}
+[ $# -gt 0 ] && shift
+case $step in
+clone)
+	# the lists of a cached chroot are refreshed once a day
+	if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mtime -1 2>/dev/null)" ]; then
+		apt-get update || fail "apt-get update failed in the $suite chroot"
+		apt-get -y dist-upgrade || fail "apt-get dist-upgrade failed in the $suite chroot"
+	fi
+	command -v git >/dev/null || apt_install git ca-certificates ||
+		fail "cannot install git in the $suite chroot"
+	rm -rf "$src"
+	git clone -q /srv/gatherlint.git "$src" || fail "git clone failed"
+	{ mkdir -p "$keep" && ln -s "$keep" "$src/build"; } || fail "cannot link $src/build"
+	note "$(git -C "$src" log -1 --format=%h)"
+	;;
+packages)
+	if ! ls /usr/src/linux-source-6.1.tar.* >/dev/null 2>&1 && [ -z "$(candidate linux-source-6.1)" ]; then
+		# not in this suite: bookworm's, through a private apt state, so
+		# the chroot's own sources stay as they are
+		p=/root/matrix-bookworm-apt
+		kr=$here/host-keyring.gpg
+		[ -s "$kr" ] || kr=/usr/share/keyrings/debian-archive-keyring.gpg
+		{ rm -rf "$p/sources.list.d" && mkdir -p "$p/lists/partial" "$p/cache" "$p/sources.list.d"; } ||
+			fail "cannot create $p"
+		printf 'deb [signed-by=%s] %s bookworm main\n' "$kr" "$MATRIX_MIRROR" > "$p/sources.list"
+		set -- -o Dir::Etc::sourcelist="$p/sources.list" -o Dir::Etc::sourceparts="$p/sources.list.d" \
+			-o Dir::State::Lists="$p/lists" -o Dir::Cache="$p/cache"
+		printf '%s has no linux-source-6.1: fetching bookworm'"'"'s\n' "$suite"
+		apt-get "$@" update || fail "apt-get update of bookworm (private state) failed"
+		rm -f /var/cache/apt/archives/linux-source-6.1_*.deb
+		(cd /var/cache/apt/archives && apt-get "$@" download linux-source-6.1) ||
+			fail "cannot download bookworm's linux-source-6.1"
+		deb=$(find /var/cache/apt/archives -maxdepth 1 -name 'linux-source-6.1_*.deb' | head -1)
+		apt_install "$deb" || fail "cannot install $deb"
+	fi
+	cd "$src" || fail "no clone in $src"
+	lib/deps.sh check || fail "lib/deps.sh check failed in $suite"
+	sv=$(spatch --version 2>/dev/null | sed -n '1s/.*version \([^ ]*\).*/\1/p')
+	ov=$(ocamlfind ocamlopt -version 2>/dev/null || ocamlopt -version 2>/dev/null || echo none)
+	gv=$(gcc -dumpfullversion 2>/dev/null)
+	scv=$(shellcheck --version 2>/dev/null | sed -n 's/^version: //p')
+	note "spatch ${sv:-?}, ocamlopt $ov, gcc $gv, shellcheck ${scv:-?}"
+	;;
+shellcheck)
+	cd "$src" || fail "no clone in $src"
+	scv=$(shellcheck --version 2>/dev/null | sed -n 's/^version: //p')
+	run_tests shellcheck t00 > /root/out-shellcheck.log 2>&1
+	rc=$?
+	cat /root/out-shellcheck.log
+	# every tracked shell script, wherever it is (t00 lists directories)
+	n=0
+	for f in $(git ls-files); do
+		[ -f "$f" ] || continue
+		case $f in
+		*.sh) ;;
+		*) head -n 1 "$f" | grep -qE '^#! ?(/usr)?/bin/(env )?(ba|da)?sh' || continue ;;
+		esac
+		n=$((n + 1))
+		if ! shellcheck -x -s sh "$f"; then
+			printf 'not ok - shellcheck %s %s\n' "$scv" "$f"
+			rc=1
+		fi
+	done
+	printf '%s tracked shell scripts checked\n' "$n"
+	first_failures /root/out-shellcheck.log
+	note "shellcheck $scv, $n scripts; t00: $tally"
+	exit "$rc"
+	;;
+corpus)
+	cd "$src" || fail "no clone in $src"
+	{ make -C gcc-plugin clean >/dev/null && make all; } || fail "the plugin does not build with $(gcc -dumpfullversion)"
+	run_tests corpus t05 t10 t20 t30 t40 t50 t70 > /root/out-corpus.log 2>&1
+	rc=$?
+	cat /root/out-corpus.log
+	first_failures /root/out-corpus.log
+	note "t05 t10 t20 t30 t40 t50 t70, gcc $(gcc -dumpfullversion): $tally"
+	exit "$rc"
+	;;
+gcc)
+	v=${1-}
+	case $v in '' | *[!0-9]*) fail "usage: step.sh gcc VERSION" ;; esac
+	missing=
+	for p in "gcc-$v" "g++-$v" "gcc-$v-plugin-dev"; do
+		[ -n "$(candidate "$p")" ] || missing="$missing $p"
+	done
+	[ -z "$missing" ] || fail "not packaged in $suite:$missing"
+	apt_install "gcc-$v" "g++-$v" "gcc-$v-plugin-dev" || fail "cannot install gcc-$v"
+	shim=/root/matrix-gcc-$v
+	{ rm -rf "$shim" && mkdir -p "$shim"; } || fail "cannot create $shim"
+	{ ln -s "/usr/bin/gcc-$v" "$shim/gcc" &&
+		ln -s "/usr/bin/gcc-$v" "$shim/cc" &&
+		ln -s "/usr/bin/cpp-$v" "$shim/cpp" &&
+		ln -s "/usr/bin/g++-$v" "$shim/g++" &&
+		ln -s "/usr/bin/g++-$v" "$shim/c++"; } || fail "cannot link gcc-$v in $shim"
+	PATH=$shim:$PATH
+	export PATH
+	gv=$(gcc -dumpfullversion)
+	[ "${gv%%.*}" = "$v" ] || fail "gcc on PATH is $gv, not $v"
+	[ "$(g++ -dumpfullversion)" = "$gv" ] || fail "g++ on PATH is not $gv"
+	cd "$src" || fail "no clone in $src"
+	make -C gcc-plugin clean >/dev/null
+	make -C gcc-plugin all > /root/plugin-build.log 2>&1
+	rc=$?
+	cat /root/plugin-build.log
+	[ "$rc" -eq 0 ] || fail "the plugin does not build with gcc $gv"
+	if grep -qiE 'warning:|error:' /root/plugin-build.log; then
+		grep -iE 'warning:|error:' /root/plugin-build.log | head -5
+		fail "the plugin build with gcc $gv is not warning-free"
+	fi
+	printf 'ok - the plugin builds with gcc %s, no warning\n' "$gv"
+	run_tests "gcc-$v" t25 t20 > "/root/out-gcc-$v.log" 2>&1
+	rc=$?
+	cat "/root/out-gcc-$v.log"
+	same=
+	ref=$here/corpus.gcc-12.tsv
+	got=/root/out/gcc-$v/corpus.gcc.unknown.tsv
+	if [ -s "$ref" ] && [ -s "$got" ]; then
+		if cmp -s "$ref" "$got"; then
+			same=", engine output = gcc-12's"
+		else
+			printf 'not ok - the gcc engine over the corpus: gcc %s differs from gcc-12 (bookworm row)\n' "$gv"
+			diff "$ref" "$got" | head -20
+			same=", engine output differs from gcc-12's"
+			rc=1
+		fi
+	fi
+	first_failures "/root/out-gcc-$v.log"
+	note "gcc $gv, plugin warning-free, t25 t20: $tally$same"
+	exit "$rc"
+	;;
+kernel)
+	cd "$src" || fail "no clone in $src"
+	run_tests kernel t60 > /root/out-kernel.log 2>&1
+	rc=$?
+	cat /root/out-kernel.log
+	first_failures /root/out-kernel.log
+	note "t60: $tally"
+	exit "$rc"
+	;;
+*)
+	fail "usage: step.sh clone|packages|shellcheck|corpus|gcc N|kernel"
+	;;
+esac
