@@ -4,56 +4,115 @@
 #   deps.sh audit   what `make audit` needs
 #   deps.sh check   what `make check` needs (adds the real-kernel tests)
 #
+# Every dependency is checked by using it, not by finding its name on
+# $PATH: spatch runs a semantic patch with an @script:ocaml@ rule (Debian's
+# coccinelle does not pull in the OCaml compiler those rules need), the
+# plugin headers build and load a trivial GCC plugin, and so on.
+#
 # As root, installs what is missing with apt-get (the system's own apt
-# configuration); otherwise prints the exact apt-get command and exits 2.
+# configuration) and checks again; otherwise prints the exact apt-get
+# command and exits 2.
 set -u
 
 what=${1:-check}
+case $what in audit|check) ;; *)
+	printf 'gatherlint: usage: deps.sh audit|check\n' >&2; exit 2 ;;
+esac
 missing=
+t=$(mktemp -d "${TMPDIR:-/tmp}/gatherlint-deps.XXXXXX") || exit 2
+trap 'rm -rf "$t"' EXIT
 
-need() {	# need PACKAGE TEST...
-	pkg=$1
-	shift
-	if ! "$@" >/dev/null 2>&1; then
-		case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
-	fi
+
+want() {	# want PACKAGE: PACKAGE is to be installed
+	case " $missing " in *" $1 "*) ;; *) missing="$missing $1" ;; esac
 }
 
 have() { command -v "$1"; }
+
+# The package that provides a usable OCaml compiler: ocaml-nox on Debian
+# 12 and 13, ocaml on sid (where ocaml-nox is gone).
+ocaml_pkg() {
+	if apt-cache policy ocaml-nox 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+		echo ocaml-nox
+	else
+		echo ocaml
+	fi
+}
+
+# spatch that can run the engine's @script:ocaml@ rules
+spatch_works() {
+	printf '@r@\nidentifier x;\n@@\nint x;\n\n@script:ocaml@\nx << r.x;\n@@\nprint_endline ("gatherlint-" ^ x)\n' \
+		> "$t/probe.cocci"
+	printf 'int ok;\n' > "$t/probe.c"
+	[ "$(spatch --very-quiet --sp-file "$t/probe.cocci" "$t/probe.c" 2>&1)" = gatherlint-ok ]
+}
 
 gcc_plugin_pkg() {
 	v=$(gcc -dumpversion 2>/dev/null | cut -d. -f1)
 	printf 'gcc-%s-plugin-dev' "${v:-12}"
 }
 
-plugin_headers() {
-	d=$(gcc -print-file-name=plugin 2>/dev/null) &&
-		[ -f "$d/include/plugin-version.h" ]
+# the plugin headers of gcc build a plugin that gcc then loads
+plugin_works() {
+	d=$(gcc -print-file-name=plugin) && [ -d "$d/include" ] || return 1
+	cxx=$(printf '%s' "${CC:-gcc}" | sed 's/gcc/g++/')
+	command -v "$cxx" >/dev/null 2>&1 || cxx=g++
+	cat > "$t/p.c" <<'EOC'
+#include "gcc-plugin.h"
+#include "plugin-version.h"
+int plugin_is_GPL_compatible;
+int plugin_init(struct plugin_name_args *a, struct plugin_gcc_version *v)
+{
+	(void)a;
+	return plugin_default_version_check(v, &gcc_version) ? 0 : 1;
+}
+EOC
+	"$cxx" -fPIC -shared -fno-rtti -I"$d/include" -x c++ -o "$t/p.so" "$t/p.c" &&
+		printf 'int x;\n' > "$t/u.c" &&
+		gcc -fplugin="$t/p.so" -c -o "$t/u.o" "$t/u.c"
 }
 
-need make have make
-need gcc have gcc
-need g++ have g++
-need coccinelle have spatch
-need shellcheck have shellcheck
-need git have git
-need patch have patch
-if have gcc >/dev/null 2>&1; then
-	need "$(gcc_plugin_pkg)" plugin_headers
-fi
-if [ "$what" = check ]; then
-	need jq have jq
-	need xz-utils have xz
-	need flex have flex
-	need bison have bison
-	need bc have bc
-	need libelf-dev test -f /usr/include/libelf.h
-	need libssl-dev test -f /usr/include/openssl/ssl.h
-	need linux-source-6.1 sh -c 'ls /usr/src/linux-source-6.1.tar.* >/dev/null 2>&1'
-	need nodejs have node
-	need npm have npm
-fi
+shellcheck_works() { printf "#!/bin/sh\necho ok\n" | shellcheck -; }
+jq_works() { [ "$(echo "{\"a\":1}" | jq .a)" = 1 ]; }
+xz_works() { [ "$(echo x | xz | xz -d)" = x ]; }
+bc_works() { [ "$(echo 1+1 | bc)" = 2 ]; }
 
+# a C compiler that builds and links against a library
+links() {	# links HEADER LIB
+	printf '#include <%s>\nint main(void) { return 0; }\n' "$1" > "$t/l.c"
+	gcc -o "$t/l" "$t/l.c" "$2"
+}
+
+scan() {
+	missing=
+	have make || want make
+	have gcc || want gcc
+	have g++ || want g++
+	have git || want git
+	have patch || want patch
+	if have spatch; then
+		spatch_works || want "$(ocaml_pkg)"
+	else
+		want coccinelle
+		want "$(ocaml_pkg)"
+	fi
+	if have gcc; then
+		plugin_works || want "$(gcc_plugin_pkg)"
+	fi
+	shellcheck_works || want shellcheck
+	if [ "$what" = check ]; then
+		jq_works || want jq
+		xz_works || want xz-utils
+		have flex || want flex
+		have bison || want bison
+		bc_works || want bc
+		links libelf.h -lelf || want libelf-dev
+		links openssl/ssl.h -lssl || want libssl-dev
+		ls /usr/src/linux-source-6.1.tar.xz || want linux-source-6.1
+	fi
+}
+
+scan >/dev/null 2>&1
 [ -n "$missing" ] || exit 0
 
 # shellcheck disable=SC2086
@@ -63,8 +122,15 @@ if [ "$(id -u)" -ne 0 ]; then
 	printf '  apt-get update && apt-get install -y %s\n' "$*" >&2
 	exit 2
 fi
-printf 'gatherlint: installing %s\n' "$*" >&2
 export DEBIAN_FRONTEND=noninteractive
+# A fresh machine has no package lists yet.
+if ! ls /var/lib/apt/lists/*Packages* >/dev/null 2>&1; then
+	apt-get update >&2 || true
+	scan >/dev/null 2>&1
+	# shellcheck disable=SC2086
+	set -- $missing
+fi
+printf 'gatherlint: installing %s\n' "$*" >&2
 if ! apt-get install -y --no-install-recommends "$@" >&2; then
 	apt-get update >&2 || true
 	if ! apt-get install -y --no-install-recommends "$@" >&2; then
@@ -72,3 +138,10 @@ if ! apt-get install -y --no-install-recommends "$@" >&2; then
 		exit 2
 	fi
 fi
+# Installed is not working: check again, by use.
+scan >/dev/null 2>&1
+if [ -n "$missing" ]; then
+	printf 'gatherlint: installed but still not working:%s (try them by hand)\n' "$missing" >&2
+	exit 2
+fi
+exit 0

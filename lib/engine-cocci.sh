@@ -19,6 +19,11 @@ command -v spatch >/dev/null 2>&1 ||
 [ -r "$cocci" ] || die "cannot find cocci/iommu_unmap_gather.cocci"
 
 mode=${1-}
+# version: the tool, as the self-check names it
+if [ "$mode" = version ]; then
+	spatch --version 2>/dev/null | sed -n 's/^spatch version \([^ ]*\) compiled with OCaml version \([^ ]*\).*/spatch \1 (OCaml \2)/p'
+	exit 0
+fi
 [ $# -ge 2 ] || die "usage: engine-cocci.sh facts|fix ROOT ..."
 root=$2
 shift 2
@@ -37,6 +42,7 @@ spatch_opts="--very-quiet --no-includes --include-headers --no-show-diff"
 parse_check() {
 	spatch --parse-c "$@" 2>&1 | awk -f "$here/parse-check.awk"
 }
+
 
 case $mode in
 facts)

@@ -34,6 +34,11 @@ command -v "$cc" >/dev/null 2>&1 || die "$cc is missing: apt-get install gcc"
 	die "the GCC plugin is not built ($home/gcc-plugin/gatherlint_plugin.so missing): run make"
 
 mode=${1-}
+# version: the tool, as the self-check names it
+if [ "$mode" = version ]; then
+	printf '%s %s with %s\n' "$cc" "$($cc -dumpfullversion 2>/dev/null)" "$plugin"
+	exit 0
+fi
 [ $# -ge 2 ] || die "usage: engine-gcc.sh facts|fix ROOT ..."
 root=$(cd "$2" 2>/dev/null && pwd -P) || die "cannot enter $2"
 shift 2
