@@ -4,7 +4,8 @@
 # cache mounted and MATRIX_MIRROR set to the host's Debian mirror).
 #
 #   step.sh clone        git (if missing), a fresh clone of /srv/gatherlint.git
-#                        in /root/gatherlint, build/ kept in /root/matrix-build
+#                        in /srv/gatherlint (a path every user can read: tests
+#                        drop to nobody), build/ kept in /srv/matrix-build
 #   step.sh packages     linux-source-6.1 (from bookworm with a private apt
 #                        state if the suite has none), then lib/deps.sh check
 #   step.sh shellcheck   t00 and shellcheck of every tracked shell script
@@ -16,11 +17,12 @@
 #
 # A line "matrix-note: TEXT" is shown by .ci/matrix beside the step's name.
 set -u
-src=/root/gatherlint
-keep=/root/matrix-build
+src=/srv/gatherlint
+keep=/srv/matrix-build
 here=$(cd "$(dirname "$0")" && pwd -P)
-suite=$(sed -n 's/^VERSION_CODENAME=//p' /etc/os-release)
-[ -n "$suite" ] || suite=sid
+# the suite the chroot was bootstrapped from (sid calls itself forky in os-release)
+suite=$(awk '$1 == "deb" { print $3; exit }' /etc/apt/sources.list 2>/dev/null)
+[ -n "$suite" ] || suite=$(sed -n 's/^VERSION_CODENAME=//p' /etc/os-release)
 
 note() { printf 'matrix-note: %s\n' "$*"; }
 fail() { printf 'gatherlint-matrix: %s\n' "$*" >&2; exit 1; }
@@ -42,25 +44,34 @@ apt_install() {
 # run_tests NAME tNN...: the given tests as tests/run.sh runs them, with one
 # tally; ends with "N passed, N failed"; fails on a failure or no test.
 run_tests() {
-	out=/root/out/$1
+	out=/srv/matrix-out/$1
 	shift
 	{ rm -rf "$out" && mkdir -p "$out"; } || fail "cannot create $out"
 	GATHERLINT_TEST_OUT=$out
 	TALLY=$out/tally
 	export GATHERLINT_TEST_OUT TALLY
 	: > "$TALLY"
+	runlog=$out.log
+	: > "$runlog"
+	shown=0
 	for t in "$@"; do
 		f=$(find "$src/tests" -maxdepth 1 -name "$t-*.sh" | head -1)
 		if [ -z "$f" ]; then
-			printf 'not ok - %s: no such test\n' "$t"
+			printf 'not ok - %s: no such test\n' "$t" | tee -a "$runlog"
 			echo fail >> "$TALLY"
+			shown=$(wc -l < "$runlog")
 			continue
 		fi
-		printf '# %s\n' "$(basename "$f")"
-		if ! sh "$f"; then
-			printf 'not ok - %s exited non-zero\n' "$(basename "$f")"
+		printf '# %s\n' "$(basename "$f")" >> "$runlog"
+		t0=$(date +%s)
+		if ! sh "$f" >> "$runlog" 2>&1; then
+			printf 'not ok - %s exited non-zero\n' "$(basename "$f")" >> "$runlog"
 			echo fail >> "$TALLY"
 		fi
+		printf '# %s took %ss\n' "$(basename "$f")" "$(($(date +%s) - t0))" >> "$runlog"
+		# the log grows test by test
+		sed -n "$((shown + 1)),\$p" "$runlog"
+		shown=$(wc -l < "$runlog")
 	done
 	passed=$(grep -c '^pass$' "$TALLY")
 	failed=$(grep -c '^fail$' "$TALLY")
@@ -128,9 +139,8 @@ packages)
 shellcheck)
 	cd "$src" || fail "no clone in $src"
 	scv=$(shellcheck --version 2>/dev/null | sed -n 's/^version: //p')
-	run_tests shellcheck t00 > /root/out-shellcheck.log 2>&1
+	run_tests shellcheck t00
 	rc=$?
-	cat /root/out-shellcheck.log
 	# every tracked shell script, wherever it is (t00 lists directories)
 	n=0
 	for f in $(git ls-files); do
@@ -146,7 +156,7 @@ shellcheck)
 		fi
 	done
 	printf '%s tracked shell scripts checked\n' "$n"
-	first_failures /root/out-shellcheck.log
+	first_failures "$runlog"
 	note "shellcheck $scv, $n scripts; t00: $tally"
 	exit "$rc"
 	;;
@@ -159,11 +169,10 @@ corpus)
 		printf 'not ok - the plugin builds with gcc %s\n' "$(gcc -dumpfullversion)"
 		built=", the plugin does not build"
 	fi
-	run_tests corpus t05 t10 t20 t30 t40 t50 t70 > /root/out-corpus.log 2>&1
+	run_tests corpus t05 t10 t20 t30 t40 t50 t70
 	rc=$?
-	cat /root/out-corpus.log
 	[ -z "$built" ] || rc=1
-	first_failures /root/out-corpus.log
+	first_failures "$runlog"
 	note "t05 t10 t20 t30 t40 t50 t70, gcc $(gcc -dumpfullversion)$built: $tally"
 	exit "$rc"
 	;;
@@ -199,12 +208,11 @@ gcc)
 		fail "the plugin build with gcc $gv is not warning-free"
 	fi
 	printf 'ok - the plugin builds with gcc %s, no warning\n' "$gv"
-	run_tests "gcc-$v" t25 t20 > "/root/out-gcc-$v.log" 2>&1
+	run_tests "gcc-$v" t25 t20
 	rc=$?
-	cat "/root/out-gcc-$v.log"
 	same=
 	ref=$here/corpus.gcc-12.tsv
-	got=/root/out/gcc-$v/corpus.gcc.unknown.tsv
+	got=/srv/matrix-out/gcc-$v/corpus.gcc.unknown.tsv
 	if [ -s "$ref" ] && [ -s "$got" ]; then
 		if cmp -s "$ref" "$got"; then
 			same=", engine output = gcc-12's"
@@ -215,16 +223,15 @@ gcc)
 			rc=1
 		fi
 	fi
-	first_failures "/root/out-gcc-$v.log"
+	first_failures "$runlog"
 	note "gcc $gv, plugin warning-free, t25 t20: $tally$same"
 	exit "$rc"
 	;;
 kernel)
 	cd "$src" || fail "no clone in $src"
-	run_tests kernel t60 > /root/out-kernel.log 2>&1
+	run_tests kernel t60
 	rc=$?
-	cat /root/out-kernel.log
-	first_failures /root/out-kernel.log
+	first_failures "$runlog"
 	note "t60: $tally"
 	exit "$rc"
 	;;
