@@ -32,13 +32,13 @@ plugin:
 # files must equal the rendering; `make check` verifies it).
 api:
 	@for f in $(COCCI_FILES); do lib/gen-api.sh cocci $$f; done
+	@lib/gen-api.sh sh > lib/gather-api.sh
 
 audit: deps-audit
 	@if [ -n "$(KDIR)" ]; then \
 		bin/gatherlint audit --engine=$(ENGINE) "$(KDIR)"; \
 	else \
-		cd test-drivers && ../bin/gatherlint audit --engine=$(ENGINE) \
-			formats fills misses clean ops paths xfile lone; \
+		test-drivers/demo.sh $(ENGINE); \
 	fi
 
 check: deps
@@ -57,6 +57,8 @@ install: all
 	install -m 0755 bin/gatherlint $(BINDIR)/gatherlint
 	install -m 0644 lib/*.awk lib/*.txt $(SHAREDIR)/lib/
 	install -m 0755 lib/*.sh $(SHAREDIR)/lib/
+	install -d $(SHAREDIR)/lib/canary
+	install -m 0644 lib/canary/canary-iommu.c lib/canary/canary.expected $(SHAREDIR)/lib/canary/
 	install -m 0644 $(COCCI_FILES) $(SHAREDIR)/cocci/
 	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
 		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \

@@ -34,6 +34,31 @@ BEGIN {
 		read_fixes()
 }
 
+# disp(FILE): FILE (relative to root) as the user opens it from where they
+# stand (SPEC 6): `here` is the current directory relative to root ("." for
+# root itself) when it lies inside root; else `prefix` leads from the
+# current directory to root.  Absolute paths stay as they are.
+function disp(f,    h, up) {
+	if (f ~ /^\//)
+		return f
+	if (here == "")
+		return prefix f
+	if (here == ".")
+		return f
+	h = here "/"
+	up = ""
+	while (h != "" && index(f, h) != 1) {
+		sub(/[^\/]*\/$/, "", h)
+		up = up "../"
+	}
+	return up substr(f, length(h) + 1)
+}
+
+# tsv: relative to the kernel tree's root in a kernel tree, else as disp()
+function tsvfile(f) {
+	return tsvdisp ? disp(f) : f
+}
+
 # Hunks of the fix diff: hfile[i], hstart[i], hlen[i], htext[i],
 # hnew[i] (the replacement lines), hdiff[i] (header + hunk).
 function read_fixes(    line, cur, hdr, nh, a, b) {
@@ -136,7 +161,7 @@ function out_summary(    i, j, t, ord, w1, w2, w3, w4, key, nm, nf) {
 		}
 	w1 = length("entry point"); w2 = length("ops"); w3 = length("sync")
 	for (i = 1; i <= ne; i++) {
-		t = efile[i] ":" eline[i] " " efn[i] "()"
+		t = disp(efile[i]) ":" eline[i] " " efn[i] "()"
 		if (length(t) > w1) w1 = length(t)
 		if (length(eops[i]) > w2) w2 = length(eops[i])
 	}
@@ -147,7 +172,7 @@ function out_summary(    i, j, t, ord, w1, w2, w3, w4, key, nm, nf) {
 	for (j = 1; j <= ne; j++) {
 		i = ord[j]
 		printf "%-" w1 "s  %-" w2 "s  %-" w3 "s  %-" w4 "s  %-8s  %s\n",
-			efile[i] ":" eline[i] " " efn[i] "()", eops[i], esync[i],
+			disp(efile[i]) ":" eline[i] " " efn[i] "()", eops[i], esync[i],
 			everd[i], esev[i], echain[i]
 		if (everd[i] == "MISSES") nm++; else nf++
 	}
@@ -158,18 +183,19 @@ function out_summary(    i, j, t, ord, w1, w2, w3, w4, key, nm, nf) {
 
 function out_text(    i, k) {
 	for (i = 1; i <= n; i++) {
-		printf "%s:%s:%s: %s: %s [%s]\n", file[i], line[i], col[i],
+		printf "%s:%s:%s: %s: %s [%s]\n", disp(file[i]), line[i], col[i],
 			sev[i], msg[i], rule[i]
 		for (k = 1; k <= nn[i]; k++)
-			printf "%s:%s:%s: note: %s\n", nfile[i, k], nline[i, k],
+			printf "%s:%s:%s: note: %s\n", disp(nfile[i, k]), nline[i, k],
 				ncol[i, k], nmsg[i, k]
 	}
 	if (summary)
 		out_summary()
-	printf "gatherlint: %d error%s, %d warning%s, %d note%s (core %s)\n",
+	printf "gatherlint: %d error%s, %d warning%s, %d note%s (core %s%s)\n",
 		count["error"], count["error"] == 1 ? "" : "s",
 		count["warning"], count["warning"] == 1 ? "" : "s",
-		count["note"], count["note"] == 1 ? "" : "s", core
+		count["note"], count["note"] == 1 ? "" : "s", core,
+		corefrom == "" ? "" : ", read at " disp(corefrom) ":" corefromline
 }
 
 function out_tsv(    i, m) {
@@ -177,14 +203,14 @@ function out_tsv(    i, m) {
 	for (i = 1; i <= n; i++) {
 		m = msg[i]
 		gsub(/[\t\n]/, " ", m)
-		print rule[i], file[i], line[i], func_[i], sev[i], cst[i], m
+		print rule[i], tsvfile(file[i]), line[i], func_[i], sev[i], cst[i], m
 	}
 }
 
 function out_checkpatch(    i) {
 	for (i = 1; i <= n; i++) {
 		printf "%s:%s: %s\n", cp[sev[i]], upper[rule[i]], msg[i]
-		printf "#%s: FILE: %s:%s:\n", line[i], file[i], line[i]
+		printf "#%s: FILE: %s:%s:\n", line[i], disp(file[i]), line[i]
 		printf "+%s\n\n", srcline(file[i], line[i])
 	}
 	printf "total: %d errors, %d warnings, %d checks\n",
@@ -195,12 +221,12 @@ function out_json(    i, k, h) {
 	printf "["
 	for (i = 1; i <= n; i++) {
 		printf "%s\n  {\"rule\": %s, \"file\": %s, \"line\": %d, \"column\": %d, \"function\": %s, \"severity\": %s, \"core_state\": %s, \"message\": %s, \"notes\": [",
-			(i > 1) ? "," : "", jstr(rule[i]), jstr(file[i]), line[i],
+			(i > 1) ? "," : "", jstr(rule[i]), jstr(disp(file[i])), line[i],
 			col[i], jstr(func_[i]), jstr(sev[i]), jstr(cst[i]),
 			jstr(msg[i])
 		for (k = 1; k <= nn[i]; k++)
 			printf "%s{\"file\": %s, \"line\": %d, \"column\": %d, \"message\": %s}",
-				(k > 1) ? ", " : "", jstr(nfile[i, k]), nline[i, k],
+				(k > 1) ? ", " : "", jstr(disp(nfile[i, k])), nline[i, k],
 				ncol[i, k], jstr(nmsg[i, k])
 		h = hunk_for(file[i], line[i])
 		printf "], \"fix\": %s}", h ? jstr(hdiff[h]) : "null"
@@ -210,7 +236,7 @@ function out_json(    i, k, h) {
 
 function loc(f, l, c) {
 	return sprintf("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": %s, \"uriBaseId\": \"SRCROOT\"}, \"region\": {\"startLine\": %d, \"startColumn\": %d}}}",
-		jstr(f), l, c < 1 ? 1 : c)
+		jstr(disp(f)), l, c < 1 ? 1 : c)
 }
 
 function out_sarif(    i, k, h, nr, rl, r, idx, first) {
@@ -226,7 +252,7 @@ function out_sarif(    i, k, h, nr, rl, r, idx, first) {
 			     rl[r] == "pgtable-gather-unfilled" ? "note" : "warning")
 	}
 	printf "]}},\n"
-	printf "    \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": %s}},\n", jstr("file://" root "/")
+	printf "    \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": %s}},\n", jstr("file://" cwd "/")
 	printf "    \"properties\": {\"coreState\": %s},\n", jstr(core)
 	printf "    \"results\": ["
 	for (i = 1; i <= n; i++) {
@@ -245,7 +271,7 @@ function out_sarif(    i, k, h, nr, rl, r, idx, first) {
 		h = hunk_for(file[i], line[i])
 		if (h)
 			printf ", \"fixes\": [{\"description\": {\"text\": \"Fill the iotlb gather before returning the unmapped size\"}, \"artifactChanges\": [{\"artifactLocation\": {\"uri\": %s, \"uriBaseId\": \"SRCROOT\"}, \"replacements\": [{\"deletedRegion\": {\"startLine\": %d, \"startColumn\": 1, \"endLine\": %d, \"endColumn\": 1}, \"insertedContent\": {\"text\": %s}}]}]}]",
-				jstr(file[i]), hstart[h], hstart[h] + hlen[h], jstr(hnew[h])
+				jstr(disp(file[i])), hstart[h], hstart[h] + hlen[h], jstr(hnew[h])
 		printf ", \"properties\": {\"function\": %s, \"coreState\": %s}}", jstr(func_[i]), jstr(cst[i])
 	}
 	printf "%s]\n  }]\n}\n", n ? "\n    " : ""

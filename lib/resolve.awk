@@ -471,7 +471,7 @@ function state_text(sync) {
 
 END {
 	# Core finding.
-	if (probestate == "EXPOSED") {
+	if (probestate == "EXPOSED" && probefile != "-") {
 		emit("core-empty-gather-skip", probefile, probeline, 1,
 		     "iommu_iotlb_sync", "error",
 		     "iommu_iotlb_sync() skips .iotlb_sync for an empty gather and the unmap loop does not back-fill it: drivers that never fill the gather lose their TLB flush")
