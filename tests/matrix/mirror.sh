@@ -1,20 +1,28 @@
 #!/bin/sh
-# tests/matrix/mirror.sh - print the Debian mirror this machine's apt uses
-# (the first `URIs:` of a deb822 stanza in /etc/apt/sources.list.d/*.sources
-# whose suites are not security ones, else the first such `deb` line of
-# /etc/apt/sources.list or sources.list.d/*.list), without a trailing slash.
-# The matrix bootstraps its chroots from it; no host name is written here.
+# tests/matrix/mirror.sh - print the Debian mirror this machine's apt uses,
+# without a trailing slash: the first `URIs:` of a deb822 stanza in
+# /etc/apt/sources.list.d/*.sources whose suites are not security ones,
+# else the first such `deb` line of /etc/apt/sources.list or
+# sources.list.d/*.list.  With --security, the mirror of the security
+# suites instead (nothing printed, exit 1, when apt has none).  The matrix
+# bootstraps its chroots from them; no host name is written here.
 #
-#   tests/matrix/mirror.sh [APT_ETC]     (default /etc/apt)
+#   tests/matrix/mirror.sh [--security] [APT_ETC]     (default /etc/apt)
 set -u
+want=main
+if [ "${1-}" = --security ]; then
+	want=security
+	shift
+fi
 etc=${1:-/etc/apt}
 found=
 for f in "$etc"/sources.list.d/*.sources; do
 	[ -f "$f" ] || continue
-	found=$(awk '
+	found=$(awk -v want="$want" '
 		function flush() {
-			if (uri != "" && deb && suites !~ /-security/ && !done) { print uri; done = 1 }
-			uri = ""; suites = ""; deb = 0; off = 0
+			sec = (suites ~ /-security/)
+			if (uri != "" && deb && !done && ((want == "security") == sec)) { print uri; done = 1 }
+			uri = ""; suites = ""; deb = 0
 		}
 		/^[ \t]*$/ { flush(); next }
 		/^[ \t]*#/ { next }
@@ -28,11 +36,11 @@ done
 if [ -z "$found" ]; then
 	for f in "$etc/sources.list" "$etc"/sources.list.d/*.list; do
 		[ -f "$f" ] || continue
-		found=$(awk '
+		found=$(awk -v want="$want" '
 			$1 == "deb" {
 				i = 2
 				if ($2 ~ /^\[/) { while (i <= NF && $i !~ /\]$/) i++; i++ }
-				if ($(i + 1) !~ /-security/) { print $i; exit }
+				if ((want == "security") == ($(i + 1) ~ /-security/)) { print $i; exit }
 			}' "$f")
 		[ -n "$found" ] && break
 	done
@@ -40,6 +48,7 @@ fi
 case $found in
 http://* | https://* | file:/*) printf '%s\n' "${found%/}" ;;
 *)
+	[ "$want" = security ] && exit 1
 	printf 'gatherlint-matrix: no Debian mirror in %s (sources.list.d/*.sources URIs: or sources.list deb lines)\n' "$etc" >&2
 	exit 2
 	;;

@@ -89,10 +89,13 @@ step=${1-}
 [ $# -gt 0 ] && shift
 case $step in
 clone)
-	# the lists of a cached chroot are refreshed once a day
-	if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mtime -1 2>/dev/null)" ]; then
+	# the lists of a cached chroot are refreshed once a day and when its
+	# sources change
+	st=/var/lib/apt/lists/.gatherlint-matrix-updated
+	if [ ! -f "$st" ] || [ -n "$(find /etc/apt/sources.list -newer "$st")" ] || [ -n "$(find "$st" -mtime +0)" ]; then
 		apt-get update || fail "apt-get update failed in the $suite chroot"
 		apt-get -y dist-upgrade || fail "apt-get dist-upgrade failed in the $suite chroot"
+		touch "$st"
 	fi
 	command -v git >/dev/null || apt_install git ca-certificates ||
 		fail "cannot install git in the $suite chroot"
@@ -102,24 +105,40 @@ clone)
 	note "$(git -C "$src" log -1 --format=%h)"
 	;;
 packages)
-	if ! ls /usr/src/linux-source-6.1.tar.* >/dev/null 2>&1 && [ -z "$(candidate linux-source-6.1)" ]; then
-		# not in this suite: bookworm's, through a private apt state, so
-		# the chroot's own sources stay as they are
+	if [ -z "$(candidate linux-source-6.1)" ]; then
+		# not in this suite: bookworm's (with its security updates, as a
+		# Debian 12 machine has it), through a private apt state, so the
+		# chroot's own sources stay as they are
 		p=/root/matrix-bookworm-apt
 		kr=$here/host-keyring.gpg
 		[ -s "$kr" ] || kr=/usr/share/keyrings/debian-archive-keyring.gpg
 		{ rm -rf "$p/sources.list.d" && mkdir -p "$p/lists/partial" "$p/cache" "$p/sources.list.d"; } ||
 			fail "cannot create $p"
-		printf 'deb [signed-by=%s] %s bookworm main\n' "$kr" "$MATRIX_MIRROR" > "$p/sources.list"
+		{
+			printf 'deb [signed-by=%s] %s bookworm main\n' "$kr" "$MATRIX_MIRROR"
+			printf 'deb [signed-by=%s] %s bookworm-updates main\n' "$kr" "$MATRIX_MIRROR"
+			if [ -n "${MATRIX_SECURITY-}" ]; then
+				printf 'deb [signed-by=%s] %s bookworm-security main\n' "$kr" "$MATRIX_SECURITY"
+			fi
+		} > "$p/sources.list"
 		set -- -o Dir::Etc::sourcelist="$p/sources.list" -o Dir::Etc::sourceparts="$p/sources.list.d" \
 			-o Dir::State::Lists="$p/lists" -o Dir::Cache="$p/cache"
-		printf '%s has no linux-source-6.1: fetching bookworm'"'"'s\n' "$suite"
 		apt-get "$@" update || fail "apt-get update of bookworm (private state) failed"
-		rm -f /var/cache/apt/archives/linux-source-6.1_*.deb
-		(cd /var/cache/apt/archives && apt-get "$@" download linux-source-6.1) ||
-			fail "cannot download bookworm's linux-source-6.1"
-		deb=$(find /var/cache/apt/archives -maxdepth 1 -name 'linux-source-6.1_*.deb' | head -1)
-		apt_install "$deb" || fail "cannot install $deb"
+		want=$(LC_ALL=C apt-cache "$@" policy linux-source-6.1 | awk -v p=linux-source-6.1: '
+			/^[^ ]/ { mine = ($0 == p) }
+			mine && $1 == "Candidate:" && $2 != "(none)" { print $2 }')
+		[ -n "$want" ] || fail "bookworm has no linux-source-6.1 either"
+		have=$(dpkg-query -W -f '${Version}' linux-source-6.1 2>/dev/null)
+		if [ "$have" != "$want" ]; then
+			printf '%s has no linux-source-6.1: installing bookworm'"'"'s %s\n' "$suite" "$want"
+			rm -f /var/cache/apt/archives/linux-source-6.1_*.deb
+			(cd /var/cache/apt/archives && apt-get "$@" download "linux-source-6.1=$want") ||
+				fail "cannot download bookworm's linux-source-6.1 $want"
+			deb=$(find /var/cache/apt/archives -maxdepth 1 -name 'linux-source-6.1_*.deb' | head -1)
+			apt_install "$deb" || fail "cannot install $deb"
+			# tests/kernel/tree.sh extracts once: a new tarball, a new tree
+			rm -rf "$keep/linux-source-6.1" "$keep/.linux-source-6.1.extracted"
+		fi
 	fi
 	cd "$src" || fail "no clone in $src"
 	lib/deps.sh check || fail "lib/deps.sh check failed in $suite"
