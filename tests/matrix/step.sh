@@ -36,6 +36,13 @@ candidate() {
 		mine && $1 == "Candidate:" && $2 != "(none)" { print $2 }'
 }
 
+# in_archive PACKAGE: the suite's archive has PACKAGE (an installed local
+# .deb does not count)
+in_archive() {
+	apt-cache madison "$1" 2>/dev/null | awk -F '|' -v p="$1" '
+		{ gsub(/[ \t]/, "", $1) } $1 == p { found = 1 } END { exit !found }'
+}
+
 apt_install() {
 	apt-get install -y --no-install-recommends "$@" && return 0
 	apt-get update && apt-get install -y --no-install-recommends "$@"
@@ -105,7 +112,7 @@ clone)
 	note "$(git -C "$src" log -1 --format=%h)"
 	;;
 packages)
-	if [ -z "$(candidate linux-source-6.1)" ]; then
+	if ! in_archive linux-source-6.1; then
 		# not in this suite: bookworm's (with its security updates, as a
 		# Debian 12 machine has it), through a private apt state, so the
 		# chroot's own sources stay as they are
