@@ -2,6 +2,7 @@
 #
 #   make audit [KDIR=DIR]   the main job: audit the bundled corpus, or a kernel tree
 #   make check              the whole test suite (ends with "N passed, N failed")
+#   make matrix [ROWS=...]  the CI matrix of Debian chroots (.ci/matrix, as root)
 #   make install PREFIX=... install-cocci KDIR=... install-hooks GIT_DIR=...
 
 PREFIX   ?= /usr/local
@@ -14,7 +15,7 @@ COCCI_FILES = $(wildcard cocci/*.cocci)
 HOOKS       = $(wildcard checkpatch-hooks/*)
 
 .PHONY: all deps deps-audit core plugin api check audit install install-cocci \
-	install-hooks clean
+	install-hooks clean matrix
 
 all: core plugin
 
@@ -47,6 +48,12 @@ audit: deps-audit core
 check: deps
 	@$(MAKE) --no-print-directory all
 	@tests/run.sh
+
+# The CI matrix (.ci/matrix, as root): a fresh Debian 12 chroot runs the two
+# commands above, Debian 13 and sid chroots run the tests with their spatch,
+# shellcheck and gcc versions.  ROWS="trixie sid" runs some rows only.
+matrix:
+	@.ci/matrix $(ROWS)
 
 install: all
 	install -d $(BINDIR) $(SHAREDIR)/lib $(SHAREDIR)/cocci \
