@@ -115,6 +115,8 @@ scan() {
 		links libelf.h -lelf || want libelf-dev
 		links openssl/ssl.h -lssl || want libssl-dev
 		ls /usr/src/linux-source-6.1.tar.xz || want linux-source-6.1
+		node -e 'process.exit(0)' || want nodejs
+		npm --version || want npm
 	fi
 }
 
@@ -133,19 +135,40 @@ export DEBIAN_FRONTEND=noninteractive
 if ! ls /var/lib/apt/lists/*Packages* >/dev/null 2>&1; then
 	apt-get update >&2 || true
 	scan >/dev/null 2>&1
+fi
+
+# exact PACKAGE: this system's apt sources have PACKAGE under that exact
+# name (apt-get would read a name with a dot as a pattern and install
+# another package: linux-source-6.1 would become linux-source-6.12)
+exact() {
+	apt-cache policy "$1" 2>/dev/null | grep -q "^$1:\$" &&
+		apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [0-9]'
+}
+
+# Two rounds: what is installed first can name more (gcc brings the
+# version of its gcc-N-plugin-dev); then what still fails is an error.
+round=0
+while [ -n "$missing" ] && [ "$round" -lt 2 ]; do
+	round=$((round + 1))
 	# shellcheck disable=SC2086
 	set -- $missing
-fi
-printf 'gatherlint: installing %s\n' "$*" >&2
-if ! apt-get install -y --no-install-recommends "$@" >&2; then
-	apt-get update >&2 || true
+	for p; do
+		exact "$p" && continue
+		apt-get update >&2 || true
+		exact "$p" ||
+			{ printf 'gatherlint: %s is not available from this system'"'"'s apt sources\n' "$p" >&2; exit 2; }
+	done
+	printf 'gatherlint: installing %s\n' "$*" >&2
 	if ! apt-get install -y --no-install-recommends "$@" >&2; then
-		printf 'gatherlint: apt-get install %s failed\n' "$*" >&2
-		exit 2
+		apt-get update >&2 || true
+		if ! apt-get install -y --no-install-recommends "$@" >&2; then
+			printf 'gatherlint: apt-get install %s failed\n' "$*" >&2
+			exit 2
+		fi
 	fi
-fi
-# Installed is not working: check again, by use.
-scan >/dev/null 2>&1
+	# Installed is not working: check again, by use.
+	scan >/dev/null 2>&1
+done
 if [ -n "$missing" ]; then
 	printf 'gatherlint: installed but still not working:%s (try them by hand)\n' "$missing" >&2
 	exit 2

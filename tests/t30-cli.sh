@@ -95,7 +95,9 @@ if [ -r "$lone" ]; then
 	cp "$lone" "$OUT/unreadable.c" && chmod 000 "$OUT/unreadable.c"
 	if [ "$(id -u)" -ne 0 ]; then
 		check "unreadable file: exit 2" exits 2 audit "$OUT/unreadable.c"
-	elif command -v setpriv >/dev/null; then
+	elif command -v setpriv >/dev/null &&
+		setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$GL" &&
+		setpriv --reuid=65534 --regid=65534 --clear-groups test -w "$OUT"; then
 		# root reads everything: run as nobody
 		t_unreadable() {
 			setpriv --reuid=65534 --regid=65534 --clear-groups \
@@ -105,7 +107,7 @@ if [ -r "$lone" ]; then
 		}
 		check "unreadable file: exit 2 with one line (as nobody)" t_unreadable
 	else
-		skip "unreadable file (root reads everything, no setpriv)"
+		skip "unreadable file (root reads everything; no setpriv, or nobody cannot reach the checkout)"
 	fi
 	rm -f "$OUT/unreadable.c"
 fi
