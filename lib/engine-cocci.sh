@@ -10,6 +10,8 @@ here=$(cd "$(dirname "$0")" && pwd -P)
 home=$(cd "$here/.." && pwd -P)
 cocci=$home/cocci/iommu_unmap_gather.cocci
 [ -r "$cocci" ] || cocci=$home/share/gatherlint/cocci/iommu_unmap_gather.cocci
+# The macro hints (cocci/README.md "Macro hints") sit next to the script.
+macros=${cocci%/*}/gatherlint.h
 
 # shellcheck source=lib/engine-common.sh
 . "$here/engine-common.sh"
@@ -17,6 +19,7 @@ cocci=$home/cocci/iommu_unmap_gather.cocci
 command -v spatch >/dev/null 2>&1 ||
 	die "spatch is missing: apt-get install coccinelle"
 [ -r "$cocci" ] || die "cannot find cocci/iommu_unmap_gather.cocci"
+[ -r "$macros" ] || die "cannot find cocci/gatherlint.h"
 
 mode=${1-}
 # version: the tool, as the self-check names it
@@ -40,7 +43,7 @@ spatch_opts="--very-quiet --no-includes --include-headers --no-show-diff"
 
 # Files spatch cannot parse (fully) become `incomplete` facts: never silent.
 parse_check() {
-	spatch --parse-c "$@" 2>&1 | awk -f "$here/parse-check.awk"
+	spatch --parse-c --macro-file "$macros" "$@" 2>&1 | awk -f "$here/parse-check.awk"
 }
 
 
@@ -95,7 +98,7 @@ chunk)
 	# one process and one compiled script.
 	awk 'NR > 1 { print "" } { print }' "$c" > "$c.groups"
 	# shellcheck disable=SC2086
-	spatch $spatch_opts -D facts --sp-file "$cocci" \
+	spatch $spatch_opts --macro-file "$macros" -D facts --sp-file "$cocci" \
 		--file-groups "$c.groups" > "$c.out" 2> "$c.err"
 	echo $? > "$c.rc"
 	# shellcheck disable=SC2046
@@ -115,7 +118,8 @@ fix)
 	# One file per spatch run (the fix tables are per function name);
 	# spatch prints the diff, the headers become a/ and b/ for patch -p1.
 	for f; do
-		spatch --very-quiet --no-includes --include-headers -D patch \
+		spatch --very-quiet --no-includes --include-headers \
+			--macro-file "$macros" -D patch \
 			-D fixlist="$fixlist" --sp-file "$cocci" "$f" \
 			> "$tmp/diff" 2> "$tmp/err" ||
 			{ head -5 "$tmp/err" >&2; die "spatch failed on $f"; }
