@@ -15,9 +15,8 @@
  * body only through the CLI's textual pre-pass (OPSID macro@...).
  *
  * Expected: ONE unmap-gather-unfilled at "return size;" (has sync), both
- * engines.  Coccinelle engine only: analysis-incomplete at the first line
- * of the unparsable #define body that names the ops (the
- * ".default_domain_ops = &(const struct iommu_domain_ops) {" line).
+ * engines, and nothing else: the #define body spatch cannot parse holds
+ * only ops fields, which the pre-pass reads (not analysis-incomplete).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -120,7 +119,7 @@ static struct iommu_domain *hazel_domain_alloc(unsigned int type)
 #define HAZEL_IOMMU_COMMON_OPS()						\
 	.domain_alloc	= hazel_domain_alloc,					\
 	.pgsize_bitmap	= SZ_4K,						\
-	.default_domain_ops = &(const struct iommu_domain_ops) {	/* expect: analysis-incomplete warning engine=cocci */ \
+	.default_domain_ops = &(const struct iommu_domain_ops) {	\
 		.map_pages	 = hazel_map_pages,				\
 		.unmap_pages	 = hazel_unmap_pages,				\
 		.flush_iotlb_all = hazel_flush_iotlb_all,			\
