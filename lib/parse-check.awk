@@ -1,4 +1,6 @@
-# parse-check.awk - turn `spatch --parse-c` output into `incomplete` facts.
+# parse-check.awk - turn the parse report of spatch (`--verbose-parsing`
+# in the facts run, files named by `HANDLING:`; or `spatch --parse-c`,
+# `PARSING:`) into `incomplete` facts.
 # Only unparsable regions that touch the code gatherlint reads (the
 # gather, unmap callbacks, io-pgtable and flush ops) are reported, at the
 # first such line; the rest of a kernel file may hold macros spatch skips
@@ -100,7 +102,7 @@ function flush_region(   name, l, n, at, key) {
 		done[file] = 1
 	}
 }
-/^PARSING: / { flush_region(); file = substr($0, 10); next }
+/^(PARSING|HANDLING): / { flush_region(); file = $0; sub(/^[A-Z]+: /, "", file); next }
 /^BAD:!!!!! / { lines[++nl] = substr($0, 11); if (!bad) bad = nl; next }
 /^bad: / { lines[++nl] = substr($0, 6); next }
 { flush_region() }
