@@ -45,15 +45,209 @@ let line p = (one p).Coccilib.line
 let col p = (one p).Coccilib.col + 1
 let cur p = (one p).Coccilib.current_element
 
+(* ---- Strings read from spatch: normalised here, and only here. ----
+   spatch 1.1 prints a term token by token ("ops -> unmap ( ops , x )",
+   "( size_t ) 0"); 1.3 pretty-prints it ("ops->unmap(ops, x)"), glues a
+   qualifier or annotation to the next word of a type ("conststruct
+   iommu_domain_ops", "volatileu32", "__always_inlinesize_t"), puts
+   qualifiers in another order and keeps annotations that 1.1 drops
+   ("size_t __must_check").  Every type string goes through norm_type and
+   every expression string through norm_expr (both token-wise, so the two
+   versions give the same string); the EXPR printed in a ret fact is the
+   source text (src_text), as the GCC engine prints it. *)
+let chr = Char.chr
+let is_wc c = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c = '_'
+let is_sp c = c = ' ' || c = '\t' || c = '\n' || c = '\r' || c = chr 11 || c = chr 12
+let ops3 = ["<<="; ">>="; "..."]
+let ops2 = ["->"; "++"; "--"; "<<"; ">>"; "<="; ">="; "=="; "!="; "&&"; "||";
+            "+="; "-="; "*="; "%="; "&="; "|="; "^="; "##"; String.make 1 (chr 47) ^ "="]
+
+(* C tokens of s: words (identifiers, numbers), literals, punctuators. *)
+let tokens s =
+  let n = String.length s in
+  let rec go i acc =
+    if i >= n then List.rev acc
+    else begin
+      let c = s.[i] in
+      if is_sp c then go (i + 1) acc
+      else if c = chr 34 || c = chr 39 then begin
+        let j = ref (i + 1) in
+        while !j < n && s.[!j] <> c do
+          (if s.[!j] = chr 92 then incr j); incr j
+        done;
+        let j = min n (!j + 1) in
+        go j (String.sub s i (j - i) :: acc)
+      end else if is_wc c then begin
+        let j = ref i in
+        while !j < n && is_wc s.[!j] do incr j done;
+        go !j (String.sub s i (!j - i) :: acc)
+      end else begin
+        let l = if i + 3 <= n && List.mem (String.sub s i 3) ops3 then 3
+                else if i + 2 <= n && List.mem (String.sub s i 2) ops2 then 2 else 1 in
+        go (i + l) (String.sub s i l :: acc)
+      end
+    end in
+  go 0 []
+
+(* An expression, canonical: no blank but where two tokens would merge. *)
+let norm_expr e =
+  let b = Buffer.create 64 in
+  let last = ref "" in
+  List.iter (fun t ->
+    let l = !last in
+    let ll = String.length l in
+    if ll > 0 &&
+       ((is_wc l.[ll - 1] && is_wc t.[0]) ||
+        List.mem (String.make 1 l.[ll - 1] ^ String.make 1 t.[0]) ops2)
+    then Buffer.add_char b ' ';
+    Buffer.add_string b t; last := t) (tokens e);
+  Buffer.contents b
+
+(* A type, canonical: tokens separated by one blank; a qualifier glued to
+   the next word split off, and an annotation glued to a type word
+   ("__noipavoid"); annotations dropped: __attribute__((...)) and every
+   word starting with "__" when the type has an ordinary word (1.1 drops
+   the annotations it does not know, 1.3 keeps them); the qualifiers of
+   the base type sorted first. *)
+let qualifiers = ["const"; "volatile"; "restrict"; "__restrict"]
+let type_words = ["void"; "char"; "short"; "int"; "long"; "float"; "double";
+                  "signed"; "unsigned"; "struct"; "union"; "enum"; "_Bool";
+                  "bool"; "size_t"; "ssize_t"; "dma_addr_t"; "u64"]
+let tagged = ["struct"; "union"; "enum"]
+let starts w p = String.length w > String.length p && String.sub w 0 (String.length p) = p
+let ends w s =
+  let n = String.length w and m = String.length s in
+  n > m && String.sub w (n - m) m = s
+let is_annot w = starts w "__"
+let unglue ws =
+  let longest l = List.fold_left (fun a x ->
+    match a with Some y when String.length y >= String.length x -> a | _ -> Some x) None l in
+  let rec split prev = function
+      [] -> []
+    | w :: rest when List.mem prev tagged -> w :: split w rest
+    | w :: rest ->
+        (match List.find_opt (starts w) qualifiers with
+           Some q ->
+             q :: split q (String.sub w (String.length q) (String.length w - String.length q) :: rest)
+         | None ->
+             (match (if is_annot w then longest (List.filter (ends w) type_words) else None) with
+                Some v ->
+                  let a = String.sub w 0 (String.length w - String.length v) in
+                  if String.length a > 2 && a.[String.length a - 1] <> Char.chr 95
+                  then a :: split a (v :: rest) else w :: split w rest
+              | None -> w :: split w rest)) in
+  split "" ws
+let rec drop_attributes = function
+    ("__attribute__" | "__attribute") :: rest ->
+      let rec skip d = function
+          [] -> []
+        | t :: r when t = String.make 1 (chr 40) -> skip (d + 1) r
+        | t :: r when t = String.make 1 (chr 41) -> if d <= 1 then r else skip (d - 1) r
+        | _ :: r -> if d = 0 then r else skip d r in
+      drop_attributes (skip 0 rest)
+  | w :: rest -> w :: drop_attributes rest
+  | [] -> []
+let drop_annotations ts =
+  let rec marks prev = function
+      [] -> []
+    | w :: rest -> (w, List.mem prev tagged) :: marks w rest in
+  let m = marks "" ts in
+  let ordinary (w, t) = t || (is_wc w.[0] && not (is_annot w) && not (List.mem w qualifiers)) in
+  if List.exists ordinary m then
+    List.map fst (List.filter (fun (w, t) -> t || not (is_annot w)) m)
+  else begin
+    (* only "__" words ("__u64 __must_check"): the first is the type *)
+    let seen = ref false in
+    List.filter (fun w ->
+      if not (is_annot w) then true
+      else if !seen then false else (seen := true; true)) ts
+  end
+let norm_type t =
+  let ts = drop_annotations (drop_attributes (unglue (tokens t))) in
+  let rec head acc = function
+      t :: rest when is_wc t.[0] -> head (t :: acc) rest
+    | rest -> (List.rev acc, rest) in
+  let h, r = head [] ts in
+  let q = List.sort_uniq compare (List.filter (fun w -> List.mem w qualifiers) h) in
+  let o = List.filter (fun w -> not (List.mem w qualifiers)) h in
+  String.concat " " (List.concat [q; o; r])
+
+(* The source text of a term (positions of one element): comments
+   dropped, blanks collapsed. *)
+let src_files = Hashtbl.create 11
+let src_lines fl =
+  try Hashtbl.find src_files fl with Not_found ->
+    let a =
+      (try
+         let ic = open_in_bin fl in
+         let s = really_input_string ic (in_channel_length ic) in
+         close_in ic; Array.of_list (String.split_on_char '\n' s)
+       with Sys_error _ -> [||]) in
+    Hashtbl.replace src_files fl a; a
+let contains s sub =
+  let n = String.length s and m = String.length sub in
+  let rec at i = i + m <= n && (String.sub s i m = sub || at (i + 1)) in
+  at 0
 let collapse s =
   String.concat " " (List.filter (fun x -> x <> "")
-    (String.split_on_char ' '
-      (String.map (fun c -> if c = '\t' || c = '\n' then ' ' else c) s)))
+    (String.split_on_char ' ' (String.map (fun c -> if is_sp c then ' ' else c) s)))
+let strip_comments s =
+  let n = String.length s and b = Buffer.create 64 in
+  let sl = chr 47 and st = chr 42 in
+  let i = ref 0 in
+  while !i < n do
+    let c = s.[!i] in
+    if c = sl && !i + 1 < n && s.[!i + 1] = st then begin
+      let j = ref (!i + 2) in
+      while !j + 1 < n && not (s.[!j] = st && s.[!j + 1] = sl) do incr j done;
+      Buffer.add_char b ' '; i := !j + 2
+    end else if c = sl && !i + 1 < n && s.[!i + 1] = sl then begin
+      while !i < n && s.[!i] <> '\n' do incr i done
+    end else if c = chr 34 || c = chr 39 then begin
+      let j = ref (!i + 1) in
+      while !j < n && s.[!j] <> c do (if s.[!j] = chr 92 then incr j); incr j done;
+      let j = min n (!j + 1) in
+      Buffer.add_string b (String.sub s !i (j - !i)); i := j
+    end else begin Buffer.add_char b c; incr i end
+  done;
+  Buffer.contents b
+let src_text p =
+  let q = one p in
+  let a = src_lines q.Coccilib.file in
+  let l1 = q.Coccilib.line and l2 = q.Coccilib.line_end in
+  let c1 = q.Coccilib.col and c2 = q.Coccilib.col_end in
+  if l1 < 1 || l2 > Array.length a || l2 < l1 then ""
+  else begin
+    let part l =
+      let s = a.(l - 1) in
+      let n = String.length s in
+      let from = if l = l1 then min n (max 0 c1) else 0 in
+      let upto = if l = l2 then min n (max from c2) else n in
+      String.sub s from (upto - from) in
+    let rec lines l = if l > l2 then [] else part l :: lines (l + 1) in
+    collapse (strip_comments (String.concat "\n" (lines l1)))
+  end
+
+(* Is line l of fl inside a #define body?  spatch 1.3 matches in bodies
+   that 1.1 cannot parse: facts never come from there (the CLI reads
+   ops initialisers in #define bodies by text, lib/macro-ops.awk, and
+   lib/parse-check.awk reports a body holding gather code). *)
+let in_define fl l =
+  let a = src_lines fl in
+  let bs s = let s = String.trim s in
+             s <> "" && s.[String.length s - 1] = Char.chr 92 in
+  let rec first i = if i > 1 && bs a.(i - 2) then first (i - 1) else i in
+  l >= 1 && l <= Array.length a &&
+  (let s = String.trim a.(first l - 1) in
+   String.length s > 1 && s.[0] = Char.chr 35 &&
+   (match tokens (String.sub s 1 (String.length s - 1)) with
+      "define" :: _ -> true | _ -> false))
 
 let words t =
-  List.filter (fun w -> w <> "" && w <> "static" && w <> "inline" && w <> "const")
-    (String.split_on_char ' ' (collapse t))
-
+  List.filter (fun w -> w <> "" && w <> "static" && w <> "inline" &&
+                        not (List.mem w qualifiers))
+    (String.split_on_char ' ' (norm_type t))
 let retkind t =
   match String.concat " " (words t) with
     "size_t" | "ssize_t" | "unsigned long" | "dma_addr_t" | "u64" -> "size"
@@ -72,11 +266,11 @@ let interesting_field f =
               "tlb_add_page"; "tlb_flush_walk"; "tlb_flush_all"]
 
 let strip_parens e =
-  let e = collapse e in
+  let e = norm_expr e in
   let n = String.length e in
   if n >= 2 && e.[0] = '(' && e.[n - 1] = ')' then String.sub e 1 (n - 2) else e
 
-let is_zero e = List.mem (strip_parens e) ["0"; "0UL"; "0ul"; "0L"; "(size_t) 0"; "(size_t)0"]
+let is_zero e = List.mem (strip_parens e) ["0"; "0UL"; "0ul"; "0L"; "(size_t)0"]
 
 let is_upper_ident s =
   String.length s > 1 &&
@@ -89,7 +283,7 @@ let is_errno e =
    r.[0] = 'E' && is_upper_ident r)
 
 let is_ident e =
-  let e = collapse e in
+  let e = norm_expr e in
   String.length e > 0 && not (e.[0] >= '0' && e.[0] <= '9') &&
   String.for_all (fun c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                            (c >= '0' && c <= '9') || c = '_') e
@@ -99,14 +293,19 @@ let report_mode = ref false
 let org_mode = ref false
 let ops_store = ref []    (* (file, opsid, type, field, fn) *)
 let pr fields =
-  (match fields with
-     ["ops"; fl; _; id; ty; fld; fnm] -> ops_store := (fl, id, ty, fld, fnm) :: !ops_store
-   | _ -> ());
-  if !facts_mode then print_endline (String.concat "\t" fields)
+  let keep = match fields with
+      _ :: fl :: l :: _ -> not (in_define fl (int_of_string l))
+    | _ -> true in
+  if keep then begin
+    (match fields with
+       ["ops"; fl; _; id; ty; fld; fnm] -> ops_store := (fl, id, ty, fld, fnm) :: !ops_store
+     | _ -> ());
+    if !facts_mode then print_endline (String.concat "\t" fields)
+  end
 
 (* Tables filled by the rules, printed per file by the finalizing rules. *)
 let fns = Hashtbl.create 101        (* (file, fn) -> (line, kind, g, iova, linkage) *)
-let rets = Hashtbl.create 101       (* (file, fn, line, col) -> expr *)
+let rets = Hashtbl.create 101       (* (file, fn, line, col) -> (norm_expr, source text) *)
 let loose = Hashtbl.create 101      (* (file, line, col) -> () *)
 let strict = Hashtbl.create 101
 let nzdef = Hashtbl.create 101      (* identifier returns: a nonzero path *)
@@ -117,9 +316,7 @@ let queuedret = Hashtbl.create 101   (* (file, line) of returns under a queued t
 let fillguard = Hashtbl.create 101   (* (file, line) of !queued tests guarding a fill *)
 let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
 let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
-let has_word s w =
-  try ignore (Str.search_forward (Str.regexp ("\\b" ^ Str.quote w ^ "\\b")) s 0); true
-  with Not_found -> false
+let has_word s w = List.mem w (tokens s)
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
 let firstparam = Hashtbl.create 101 (* (file, fn) -> type of first parameter *)
@@ -148,8 +345,7 @@ let fix_for file line =
   try Some (Hashtbl.find fixes (file, line)) with Not_found -> None
 let has_side_effects e =
   String.contains e (Char.chr 40) || String.contains e (Char.chr 61) ||
-  (try ignore (Str.search_forward (Str.regexp_string "++") e 0); true with Not_found -> false) ||
-  (try ignore (Str.search_forward (Str.regexp_string "--") e 0); true with Not_found -> false)
+  List.mem "++" (tokens e) || List.mem "--" (tokens e)
 let iova_name file func i =
   if Hashtbl.mem assigned (file, func, i) then begin
     Hashtbl.replace needstart func i; "iova_start"
@@ -168,18 +364,18 @@ let cover key k loose_t strict_t e g =
   if not (Hashtbl.mem loose_t key) then "fill"
   else if Hashtbl.mem strict_t key && not (g <> "" && has_word e g) then "none"
   else atom_str k
-let classify (fl, f, l, c) e =
+let classify (fl, f, l, c) (e, _) =
   let key = (fl, l, c) and k = (fl, f) in
   let g = try let (_, _, g, _, _) = Hashtbl.find fns k in g with Not_found -> "" in
   if Hashtbl.mem queuedret (fl, l) then
     (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
   else if is_zero e then "zero", "fill"
   else if is_errno e then "errno", "fill"
-  else if is_ident e && Hashtbl.mem compound (fl, f, collapse e) then
+  else if is_ident e && Hashtbl.mem compound (fl, f, e) then
     (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
      else "nonzero", cover key k loose strict e g)
-  else if is_ident e && not (Hashtbl.mem zinit (fl, f, collapse e)) &&
-          not (Hashtbl.mem zassigned (fl, f, collapse e)) then
+  else if is_ident e && not (Hashtbl.mem zinit (fl, f, e)) &&
+          not (Hashtbl.mem zassigned (fl, f, e)) then
     "nonzero", cover key k loose strict e g
   else if is_ident e then
     (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
@@ -224,10 +420,10 @@ let standalone fl =
       c = "fill" ||
       (c <> "none" &&
        List.for_all (fun cl -> List.exists atom_ok (String.split_on_char '|' cl))
-         (Str.split (Str.regexp_string "&") c)) in
+         (List.filter (fun x -> x <> "") (String.split_on_char (Char.chr 38) c))) in
     let uncovered f =
       let (_, kind, _, _, _) = Hashtbl.find fns (fl, f) in
-      if kind = "void" then (if cover_ok (void_cover fl f) then [] else [(0, 1, "-")])
+      if kind = "void" then (if cover_ok (void_cover fl f) then [] else [(0, 1, ("-", "-"))])
       else List.filter (fun (l, c, e) ->
         let cls, cov = classify (fl, f, l, c) e in
         cls = "nonzero" && not (cover_ok cov)) (myrets f) in
@@ -260,10 +456,10 @@ let standalone fl =
                  else "its ops has no .iotlb_sync"))
          | _ -> ());
         List.iter (fun (l, c, e) ->
-          if is_errno e then
+          if is_errno (fst e) then
             Hashtbl.replace standalone_hits (fl, l)
               (c, f, "unmap-returns-errno",
-               f ^ "() returns " ^ Str.global_replace (Str.regexp "^- ") "-" (collapse e) ^ " from a size_t unmap callback"))
+               f ^ "() returns " ^ snd e ^ " from a size_t unmap callback"))
           (myrets f)
       end) entries
   end
@@ -416,17 +612,18 @@ Hashtbl.replace compound (file pz, cur pz, v) ()
 // Every return of those functions.
 
 @r@
-position pr;
+position pr, pe;
 expression E;
 @@
-return@pr E;
+return@pr E@pe;
 
 @script:ocaml@
 pr << r.pr;
+pe << r.pe;
 e << r.E;
 @@
 if Hashtbl.mem fns (file pr, cur pr) then
-  Hashtbl.replace rets (file pr, cur pr, line pr, col pr) e
+  Hashtbl.replace rets (file pr, cur pr, line pr, col pr) (norm_expr e, src_text pe)
 
 // Candidate calls: the gather passed to another function.
 @cand@
@@ -888,7 +1085,7 @@ fld << asg.fld;
 fnm << asg.fnm;
 pl << asg.pl;
 @@
-assigns := (file pl, line pl, cur pl, collapse e, fld, fnm) :: !assigns
+assigns := (file pl, line pl, cur pl, norm_expr e, fld, fnm) :: !assigns
 
 // The first parameter of the functions stored by assignment (their ops type).
 @fp depends on asg@
@@ -904,7 +1101,7 @@ f << fp.f;
 t << fp.P;
 p << fp.p;
 @@
-Hashtbl.replace firstparam (file p, f) (collapse t)
+Hashtbl.replace firstparam (file p, f) (norm_type t)
 
 // alloc_io_pgtable_ops(FMT, &cfg, cookie) binds the file to a format.
 @al@
@@ -918,7 +1115,7 @@ alloc@pa(F, C, K)
 fm << al.F;
 pa << al.pa;
 @@
-let fm = collapse fm in
+let fm = norm_expr fm in
 pr ["bind"; file pa; string_of_int (line pa); cur pa;
     if is_upper_ident fm then fm else "?"]
 
@@ -966,14 +1163,12 @@ Hashtbl.iter (fun (fl, f) (l, kind, g, iova, link) ->
   end) fns;
 Hashtbl.iter (fun (fl, f, l, c) e ->
   let cls, cov = classify (fl, f, l, c) e in
-  let e = collapse e in
-  let e = if String.length e > 2 && String.sub e 0 2 = "- " then "-" ^ String.sub e 2 (String.length e - 2) else e in
+  let e = snd e in
   pr ["ret"; fl; string_of_int l; string_of_int c; f; cls; cov;
       if e = "" then "-" else e]) rets;
 List.iter (fun (fl, l, func, e, fld, fnm) ->
   let fpt = try Hashtbl.find firstparam (fl, fnm) with Not_found -> "" in
-  let has s = try ignore (Str.search_forward (Str.regexp_string s) fpt 0); true
-              with Not_found -> false in
+  let has s = contains fpt s in
   let ty =
     if has "io_pgtable_ops" then "io_pgtable_ops"
     else if has "pt_iommu" then "pt_iommu_ops"

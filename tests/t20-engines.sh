@@ -23,6 +23,7 @@ for engine in cocci gcc; do
 		continue
 	fi
 	ok "$engine: audit of the corpus ran"
+	check "$engine: the corpus audit wrote nothing on stderr" test ! -s "$OUT/corpus.$engine.err"
 	for state in unknown latent exposed protected; do
 		got=$OUT/corpus.$engine.$state.got
 		want=$OUT/corpus.$engine.$state.want
