@@ -276,6 +276,16 @@ let is_upper_ident s =
   String.length s > 1 &&
   String.for_all (fun c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c = '_') s
 
+(* A constant (literal, macro constant, ~0UL, -1): storing one resets the
+   range (iommu_iotlb_gather_init), it does not grow it. *)
+let is_const e =
+  let e = strip_parens e in
+  is_upper_ident e ||
+  (String.length e > 0 && (e.[0] = '~' || e.[0] = '-' || (e.[0] >= '0' && e.[0] <= '9')) &&
+   String.for_all (fun c -> (c >= '0' && c <= '9') || c = 'x' || c = 'X' || c = '~' ||
+                            c = '-' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+                            c = 'u' || c = 'U' || c = 'l' || c = 'L') e)
+
 let is_errno e =
   let e = strip_parens e in
   String.length e > 2 && e.[0] = '-' &&
@@ -316,6 +326,7 @@ let queuedret = Hashtbl.create 101   (* (file, line) of returns under a queued t
 let fillguard = Hashtbl.create 101   (* (file, line) of !queued tests guarding a fill *)
 let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
 let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
+let rangestore = Hashtbl.create 11 (* (file, fn) -> () : a non-constant store to g->start/end *)
 let has_word s w = List.mem w (tokens s)
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
@@ -608,6 +619,25 @@ pz << zc.pz;
 @@
 Hashtbl.replace compound (file pz, cur pz, v) ()
 
+// Direct stores that grow the range by hand (vendor drivers): in a function
+// that stores a non-constant value to g->start or g->end, every access to
+// them counts as a fill (the grow-if-outside tests read them).
+@rs@
+identifier fn.g;
+expression es : script:ocaml() { not (is_const es) };
+position p;
+@@
+(
+ g->start@p = es
+|
+ g->end@p = es
+)
+
+@script:ocaml@
+p << rs.p;
+@@
+Hashtbl.replace rangestore (file p, cur p) ()
+
 // ------------------------------------------------------------------
 // Every return of those functions.
 
@@ -701,12 +731,15 @@ position fn.p, r.pr, q;
 expression E, X;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 identifier fill : script:ocaml() { in_api api_fill fill };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != X.fcb(...)
@@ -720,12 +753,15 @@ identifier fn.f, fn.g, c;
 position fn.p, r.pr, q;
 expression E, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != X.fcb(...)
@@ -756,12 +792,15 @@ position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 expression e2 : script:ocaml() { not (is_zero e2) };
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when any
       when != flush(...)
       when != X->fcb(...)
@@ -782,6 +821,8 @@ f@p(...) {
   v++;
 )
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
@@ -796,12 +837,15 @@ position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when any
       when != flush(...)
       when != X->fcb(...)
@@ -824,6 +868,8 @@ f@p(...) {
   v++;
 )
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd(g)
@@ -841,12 +887,15 @@ position fn.p, r.pr, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
@@ -860,12 +909,15 @@ identifier fn.f, fn.g, v, c;
 position fn.p, r.pr, q;
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd(g)
@@ -964,12 +1016,15 @@ position fn.p, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
@@ -980,12 +1035,15 @@ identifier fn.f, fn.g, c;
 position fn.p, q;
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
+      when != g->start@ps
+      when != g->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd(g)

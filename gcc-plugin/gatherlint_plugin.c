@@ -1128,6 +1128,8 @@ struct retsite {
 
 struct fn_analysis {
 	tree gather;
+	std::set<tree> gvars;		/* the gather parameter and its aliases */
+	bool rangestore;		/* a non-constant store to g->start/end */
 	std::vector<std::string> atoms;
 	std::map<basic_block, std::vector<event>> events;
 	std::map<tree, tree> temp_field;	/* temp -> FIELD_DECL */
@@ -1154,19 +1156,40 @@ static tree strip_conv(tree t)
 	return t;
 }
 
-static bool call_has_arg(gimple *stmt, tree v, int idx)
+static bool is_gvar(const fn_analysis &fa, tree t)
+{
+	t = strip_conv(t);
+	return t && fa.gvars.count(t);
+}
+
+/* The call passes the gather (or an alias) as argument IDX (any if < 0). */
+static bool call_has_arg(const fn_analysis &fa, gimple *stmt, int idx)
 {
 	unsigned n = gimple_call_num_args(stmt);
 
-	if (!v)
-		return false;
 	if (idx >= 0)
-		return (unsigned)idx < n &&
-		       strip_conv(gimple_call_arg(stmt, idx)) == v;
+		return (unsigned)idx < n && is_gvar(fa, gimple_call_arg(stmt, idx));
 	for (unsigned i = 0; i < n; i++)
-		if (strip_conv(gimple_call_arg(stmt, i)) == v)
+		if (is_gvar(fa, gimple_call_arg(stmt, i)))
 			return true;
 	return false;
+}
+
+/* g->start or g->end (g the gather or an alias). */
+static bool gather_range_ref(const fn_analysis &fa, tree t)
+{
+	tree base;
+	std::string f;
+
+	if (!t || TREE_CODE(t) != COMPONENT_REF)
+		return false;
+	f = decl_name(TREE_OPERAND(t, 1));
+	if (f != "start" && f != "end")
+		return false;
+	base = TREE_OPERAND(t, 0);
+	if (TREE_CODE(base) != MEM_REF && TREE_CODE(base) != INDIRECT_REF)
+		return false;
+	return is_gvar(fa, TREE_OPERAND(base, 0));
 }
 
 /* Events of one call statement. */
@@ -1174,7 +1197,6 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			std::vector<event> &ev)
 {
 	tree fd = gl_call_fndecl(stmt);
-	tree g = fa.gather;
 	event e;
 	int arg;
 
@@ -1185,7 +1207,7 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 		const char *k = api_kind(n, &arg);
 
 		if (k && !strcmp(k, "fill")) {
-			if (call_has_arg(stmt, g, arg)) {
+			if (call_has_arg(fa, stmt, arg)) {
 				e.kind = EV_COVER;
 				ev.push_back(e);
 			}
@@ -1199,14 +1221,14 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 		if (k && !strcmp(k, "queued"))
 			return;
 		if (k && !strcmp(k, "tlbadd")) {
-			if (call_has_arg(stmt, g, arg)) {
+			if (call_has_arg(fa, stmt, arg)) {
 				e.kind = EV_ATOM;
 				e.atom = fa.atom_id("tlbadd");
 				ev.push_back(e);
 			}
 			return;
 		}
-		if (call_has_arg(stmt, g, -1)) {
+		if (call_has_arg(fa, stmt, -1)) {
 			e.kind = EV_ATOM;
 			e.atom = fa.atom_id(std::string("call:") + n);
 			ev.push_back(e);
@@ -1233,14 +1255,14 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			return;
 		}
 		if (api_is(m.c_str(), "tlbaddcb", &arg)) {
-			if (call_has_arg(stmt, g, arg)) {
+			if (call_has_arg(fa, stmt, arg)) {
 				e.kind = EV_ATOM;
 				e.atom = fa.atom_id("tlbadd");
 				ev.push_back(e);
 			}
 			return;
 		}
-		if (!call_has_arg(stmt, g, -1))
+		if (!call_has_arg(fa, stmt, -1))
 			return;
 		e.kind = EV_ATOM;
 		if (m == "unmap_pages" || m == "unmap")
@@ -1284,7 +1306,7 @@ static void find_queued(fn_analysis &fa, function *fun)
 						continue;
 					if (api_is(decl_name(fd), "queued",
 						   &arg) &&
-					    call_has_arg(s, fa.gather, arg))
+					    call_has_arg(fa, s, arg))
 						pol = 1;
 					else if (fndecl_built_in_p(fd,
 						 BUILT_IN_EXPECT) &&
@@ -1516,6 +1538,9 @@ static void analyse_function(function *fun)
 	fa.gather = gather_param(fndecl);
 	fa.retvar = NULL_TREE;
 	fa.failed = false;
+	fa.rangestore = false;
+	if (fa.gather)
+		fa.gvars.insert(fa.gather);
 
 	/* temps holding a struct member (for indirect calls); the return
 	 * value variable */
@@ -1536,6 +1561,19 @@ static void analyse_function(function *fun)
 						as_a<greturn *>(s));
 		}
 	}
+	/* the range grown by hand: a non-constant store to g->start/end */
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+
+			if (is_gimple_assign(s) && gimple_assign_single_p(s) &&
+			    gather_range_ref(fa, gimple_assign_lhs(s)) &&
+			    TREE_CODE(gimple_assign_rhs1(s)) != INTEGER_CST)
+				fa.rangestore = true;
+		}
+	}
 	find_queued(fa, fun);
 
 	/* events */
@@ -1552,6 +1590,16 @@ static void analyse_function(function *fun)
 				lhs = gimple_call_lhs(s);
 			} else if (is_gimple_assign(s)) {
 				lhs = gimple_assign_lhs(s);
+				if (fa.rangestore &&
+				    (gather_range_ref(fa, lhs) ||
+				     gather_range_ref(fa, gimple_assign_rhs1(s)))) {
+					event e;
+
+					e.kind = EV_COVER;
+					e.atom = -1;
+					e.var = NULL_TREE;
+					ev.push_back(e);
+				}
 			}
 			if (lhs && fa.retvar && lhs == fa.retvar) {
 				retsite r;
