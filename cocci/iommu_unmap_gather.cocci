@@ -324,6 +324,7 @@ let nzstrict = Hashtbl.create 101
 let zinit = Hashtbl.create 101      (* (file, fn, v) -> () : declared = 0 *)
 let queuedret = Hashtbl.create 101   (* (file, line) of returns under a queued test *)
 let fillguard = Hashtbl.create 101   (* (file, line) of !queued tests guarding a fill *)
+let nullguard = Hashtbl.create 11    (* (file, line, col) of "if (g)" around a fill *)
 let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
 let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
 let rangestore = Hashtbl.create 11 (* (file, fn) -> () : a non-constant store to g->start/end *)
@@ -715,12 +716,48 @@ expression E;
 if (qd(g)) return@pq E;
 |
 if (qd(g)) { ... return@pq E; }
+|
+if (!g) return@pq E;
+|
+if (!g) { ... return@pq E; }
+|
+if (g == NULL) return@pq E;
+|
+if (g == NULL) { ... return@pq E; }
 )
 
+// (and returns taken when there is no gather: SPEC 2 Fill, nothing to fill)
 @script:ocaml@
 pq << qr.pq;
 @@
 Hashtbl.replace queuedret (file pq, line pq) ()
+
+// The gather tested for NULL around a fill: the NULL branch needs none,
+// the other fills, so a path through the test is covered.
+@ng@
+identifier fn.g;
+identifier fill : script:ocaml() { in_api api_fill fill };
+position pn;
+statement S;
+@@
+(
+if (g@pn) { ... fill(..., g, ...); ... } else S
+|
+if (g@pn) { ... fill(..., g, ...); ... }
+|
+if (g@pn) fill(..., g, ...); else S
+|
+if (g@pn) fill(..., g, ...);
+|
+if (g@pn != NULL) { ... fill(..., g, ...); ... }
+|
+if (g@pn != NULL) fill(..., g, ...);
+)
+
+@script:ocaml@
+pn << ng.pn;
+@@
+Hashtbl.replace nullguard (file pn, line pn, col pn) ()
 
 // A path with no fill, flush or queued test (loose) and, in addition, no
 // candidate call (strict).
@@ -730,6 +767,7 @@ identifier fn.f, fn.g;
 position fn.p, r.pr, q;
 expression E, X;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 identifier fill : script:ocaml() { in_api api_fill fill };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
@@ -744,6 +782,7 @@ f@p(...) {
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
+      when != g@pg
   return@pr@q E;
   ... when any
 }
@@ -789,6 +828,7 @@ Hashtbl.replace strict (file q, line q, col q) ()
 identifier fn.f, fn.g, v;
 position fn.p, r.pr, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression e2 : script:ocaml() { not (is_zero e2) };
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -805,6 +845,7 @@ f@p(...) {
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+      when != g@pg
 (
   v = e2;
 |
@@ -826,6 +867,7 @@ f@p(...) {
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+      when != g@pg
       when != v = E3
   return@pr@q v;
   ... when any
@@ -885,6 +927,7 @@ f@p(...) {
 identifier fn.f, fn.g, v;
 position fn.p, r.pr, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
@@ -899,6 +942,7 @@ f@p(...) {
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+      when != g@pg
       when != v = E3
   return@pr@q v;
   ... when any
@@ -1014,6 +1058,7 @@ if not (Hashtbl.mem zinit (file q, f, v)) then
 identifier fn.f, fn.g;
 position fn.p, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
@@ -1028,6 +1073,7 @@ void f@p@q(...) {
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+      when != g@pg
 }
 
 @vs exists@

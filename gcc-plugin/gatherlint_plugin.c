@@ -1395,6 +1395,38 @@ static void find_queued(fn_analysis &fa, function *fun)
 	}
 }
 
+/*
+ * The gather pointer (or an alias) tested against NULL: the edge on which
+ * it is NULL needs no fill (SPEC 2 Fill), like a queued edge.
+ */
+static void find_null_tests(fn_analysis &fa, function *fun)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple *last = gl_last_stmt(bb);
+		enum tree_code code;
+		edge e;
+		edge_iterator ei;
+
+		if (!last || gimple_code(last) != GIMPLE_COND)
+			continue;
+		code = gimple_cond_code(last);
+		if ((code != EQ_EXPR && code != NE_EXPR) ||
+		    !is_gvar(fa, gimple_cond_lhs(last)) ||
+		    !integer_zerop(gimple_cond_rhs(last)))
+			continue;
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			bool on_true = e->flags & EDGE_TRUE_VALUE;
+
+			if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+				continue;
+			if (on_true == (code == EQ_EXPR))
+				fa.queued_edges.insert(e);
+		}
+	}
+}
+
 static void transfer_bb(fn_analysis &fa, basic_block bb, pstate &st,
 			tree tracked, int upto)
 {
@@ -1575,6 +1607,7 @@ static void analyse_function(function *fun)
 		}
 	}
 	find_queued(fa, fun);
+	find_null_tests(fa, fun);
 
 	/* events */
 	FOR_EACH_BB_FN(bb, fun) {
