@@ -328,6 +328,15 @@ let nullguard = Hashtbl.create 11    (* (file, line, col) of "if (g)" around a f
 let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
 let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
 let rangestore = Hashtbl.create 11 (* (file, fn) -> () : a non-constant store to g->start/end *)
+(* The gather and its local aliases ("struct iommu_iotlb_gather *g = gather;"):
+   gset (file, fn, name), galias (file, fn, alias), gnames name; cur_file is
+   the file spatch is on (set by the fn rule, the first to match in it). *)
+let gset = Hashtbl.create 101
+let galias = Hashtbl.create 11
+let gnames = Hashtbl.create 11
+let cur_file = ref ""
+let is_g p g = Hashtbl.mem gset (file p, cur p, g)
+let is_alias f a = Hashtbl.mem galias (!cur_file, f, a)
 let has_word s w = List.mem w (tokens s)
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
@@ -520,6 +529,51 @@ position p;
 @@
 T f@p(..., struct iommu_iotlb_gather *g, ...) { ... }
 
+// Local aliases of the gather (one level, and an alias of an alias).
+@gal@
+identifier fn.f, fn.g, a;
+position fn.p, pa;
+type T;
+@@
+f@p(...) { <+...
+(
+T *a@pa = g;
+|
+a@pa = g
+)
+...+> }
+
+@script:ocaml@
+f << fn.f;
+a << gal.a;
+pa << gal.pa;
+@@
+Hashtbl.replace gset (file pa, f, a) ();
+Hashtbl.replace galias (file pa, f, a) ();
+Hashtbl.replace gnames a ()
+
+@gal2@
+identifier fn.f, gal.a, b;
+position fn.p, pb;
+type T;
+@@
+f@p(...) { <+...
+(
+T *b@pb = a;
+|
+b@pb = a
+)
+...+> }
+
+@script:ocaml@
+f << fn.f;
+b << gal2.b;
+pb << gal2.pb;
+@@
+Hashtbl.replace gset (file pb, f, b) ();
+Hashtbl.replace galias (file pb, f, b) ();
+Hashtbl.replace gnames b ()
+
 @fn_static depends on fn@
 identifier fn.f;
 position fn.p;
@@ -545,7 +599,10 @@ g << fn.g;
 t << fn.T;
 p << fn.p;
 @@
-Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern")
+Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern");
+cur_file := file p;
+Hashtbl.replace gset (file p, f, g) ();
+Hashtbl.replace gnames g ()
 
 @script:ocaml@
 f << fn.f;
@@ -624,7 +681,7 @@ Hashtbl.replace compound (file pz, cur pz, v) ()
 // that stores a non-constant value to g->start or g->end, every access to
 // them counts as a fill (the grow-if-outside tests read them).
 @rs@
-identifier fn.g;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
 expression es : script:ocaml() { not (is_const es) };
 position p;
 @@
@@ -636,8 +693,9 @@ position p;
 
 @script:ocaml@
 p << rs.p;
+g << rs.g;
 @@
-Hashtbl.replace rangestore (file p, cur p) ()
+if is_g p g then Hashtbl.replace rangestore (file p, cur p) ()
 
 // ------------------------------------------------------------------
 // Every return of those functions.
@@ -658,7 +716,8 @@ if Hashtbl.mem fns (file pr, cur pr) then
 
 // Candidate calls: the gather passed to another function.
 @cand@
-identifier fn.g, c;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c;
 position pc;
 expression X;
 @@
@@ -671,12 +730,12 @@ expression X;
 )
 
 @script:ocaml@
-f << fn.f;
+g << cand.g;
 c << cand.c;
 pc << cand.pc;
 @@
-let k = (file pc, f) in
-if cur pc <> f then ()
+let k = (file pc, cur pc) in
+if not (is_g pc g) then ()
 else if in_api api_fill c || in_api api_queued c then ()
 else if in_api api_tlbadd c || in_api api_tlbaddcb c then add_atom k "tlbadd"
 else if c = "unmap_pages" || c = "unmap" then add_atom k "fmt"
@@ -684,7 +743,7 @@ else add_atom k ("call:" ^ c)
 
 // Queued tests that guard a direct fill: both branches are covered.
 @qf@
-identifier fn.g;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
@@ -702,12 +761,13 @@ if (!qd@pq(g)) fill(..., g, ...);
 
 @script:ocaml@
 pq << qf.pq;
+g << qf.g;
 @@
-Hashtbl.replace fillguard (file pq, line pq) ()
+if is_g pq g then Hashtbl.replace fillguard (file pq, line pq) ()
 
 // Returns taken only when the gather is queued (lazy mode): covered.
 @qr@
-identifier fn.g;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 expression E;
@@ -729,13 +789,14 @@ if (g == NULL) { ... return@pq E; }
 // (and returns taken when there is no gather: SPEC 2 Fill, nothing to fill)
 @script:ocaml@
 pq << qr.pq;
+g << qr.g;
 @@
-Hashtbl.replace queuedret (file pq, line pq) ()
+if is_g pq g then Hashtbl.replace queuedret (file pq, line pq) ()
 
 // The gather tested for NULL around a fill: the NULL branch needs none,
 // the other fills, so a path through the test is covered.
 @ng@
-identifier fn.g;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 position pn;
 statement S;
@@ -756,8 +817,9 @@ if (g@pn != NULL) fill(..., g, ...);
 
 @script:ocaml@
 pn << ng.pn;
+g << ng.g;
 @@
-Hashtbl.replace nullguard (file pn, line pn, col pn) ()
+if is_g pn g then Hashtbl.replace nullguard (file pn, line pn, col pn) ()
 
 // A path with no fill, flush or queued test (loose) and, in addition, no
 // candidate call (strict).
@@ -769,6 +831,7 @@ expression E, X;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -776,13 +839,18 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
       when != g@pg
+      when != ga@pg
   return@pr@q E;
   ... when any
 }
@@ -792,6 +860,7 @@ identifier fn.f, fn.g, c;
 position fn.p, r.pr, q;
 expression E, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -799,15 +868,22 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
       when != X.c(..., g, ...)
+      when != X.c(..., ga, ...)
   return@pr@q E;
   ... when any
 }
@@ -832,6 +908,7 @@ position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) 
 expression e2 : script:ocaml() { not (is_zero e2) };
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -839,13 +916,18 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when any
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
       when != g@pg
+      when != ga@pg
 (
   v = e2;
 |
@@ -862,12 +944,17 @@ f@p(...) {
   v++;
 )
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
       when != g@pg
+      when != ga@pg
       when != v = E3
   return@pr@q v;
   ... when any
@@ -879,6 +966,7 @@ position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -886,14 +974,20 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when any
       when != flush(...)
       when != X->fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
 (
   v = e2;
 |
@@ -910,14 +1004,20 @@ f@p(...) {
   v++;
 )
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != v = E3
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
   return@pr@q v;
   ... when any
 }
@@ -930,6 +1030,7 @@ position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -937,12 +1038,17 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
       when != g@pg
+      when != ga@pg
       when != v = E3
   return@pr@q v;
   ... when any
@@ -953,6 +1059,7 @@ identifier fn.f, fn.g, v, c;
 position fn.p, r.pr, q;
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -960,14 +1067,20 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != v = E3
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
   return@pr@q v;
   ... when any
 }
@@ -1061,6 +1174,7 @@ position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -1068,12 +1182,17 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
       when != g@pg
+      when != ga@pg
 }
 
 @vs exists@
@@ -1081,6 +1200,7 @@ identifier fn.f, fn.g, c;
 position fn.p, q;
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
 position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
@@ -1088,13 +1208,19 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
       when != g->start@ps
+      when != ga->start@ps
       when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
 }
 
 @script:ocaml@

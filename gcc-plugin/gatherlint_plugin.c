@@ -1573,6 +1573,31 @@ static void analyse_function(function *fun)
 	fa.rangestore = false;
 	if (fa.gather)
 		fa.gvars.insert(fa.gather);
+	/* local aliases of the gather: "g = gather;" (and aliases of those) */
+	for (bool more = fa.gather != NULL_TREE; more;) {
+		more = false;
+		FOR_EACH_BB_FN(bb, fun) {
+			gimple_stmt_iterator gsi;
+
+			for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
+			     gsi_next(&gsi)) {
+				gimple *s = gsi_stmt(gsi);
+				tree l;
+
+				if (!is_gimple_assign(s) ||
+				    !(gimple_assign_single_p(s) ||
+				      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(s))))
+					continue;
+				l = gimple_assign_lhs(s);
+				if (TREE_CODE(l) == VAR_DECL && !fa.gvars.count(l) &&
+				    is_gather_ptr(TREE_TYPE(l)) &&
+				    is_gvar(fa, gimple_assign_rhs1(s))) {
+					fa.gvars.insert(l);
+					more = true;
+				}
+			}
+		}
+	}
 
 	/* temps holding a struct member (for indirect calls); the return
 	 * value variable */
