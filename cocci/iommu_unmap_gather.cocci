@@ -325,6 +325,25 @@ let zinit = Hashtbl.create 101      (* (file, fn, v) -> () : declared = 0 *)
 let queuedret = Hashtbl.create 101   (* (file, line) of returns under a queued test *)
 let fillguard = Hashtbl.create 101   (* (file, line) of !queued tests guarding a fill *)
 let nullguard = Hashtbl.create 11    (* (file, line, col) of "if (g)" around a fill *)
+(* Values read as a reviewer reads them (SPEC 2 Nonzero path).  zvs: the
+   variables whose value 0 makes a return 0 ("return v;", "return i * size;",
+   "return c ? x : 0;"), per return; nzloose/nzstrict/nzdef are per (return,
+   variable).  zguard: tests of such a variable whose other branch fills
+   (1) or passes a candidate (2) on every path, the branch not taken having
+   the variable 0 ("if (r) fill;", "for (i = 0; i < n; i++) fill;");
+   zeroret: returns under a test that the value is 0 ("if (!r) return r;"). *)
+let zvs = Hashtbl.create 101
+let zvnames = Hashtbl.create 101
+let zguard = Hashtbl.create 11
+let zeroret = Hashtbl.create 11
+let zcounter = Hashtbl.create 11 (* (file, fn, v) -> 1 fill, 2 candidate, 3 neither: the body of "for (v = 0; ...; v++)" *)
+let zkey q v = (file q, line q, col q, v)
+let zvs_of k = try Hashtbl.find zvs k with Not_found -> []
+let on_ret q v = List.mem v (zvs_of (file q, line q, col q))
+let zguard_is p kind =
+  match Hashtbl.find_opt zguard (file p, line p, col p) with
+    Some k -> k <= kind
+  | None -> false
 let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
 let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
 let rangestore = Hashtbl.create 11 (* (file, fn) -> () : a non-constant store to g->start/end *)
@@ -390,18 +409,26 @@ let classify (fl, f, l, c) (e, _) =
   let g = try let (_, _, g, _, _) = Hashtbl.find fns k in g with Not_found -> "" in
   if Hashtbl.mem queuedret (fl, l) then
     (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
+  else if Hashtbl.mem zeroret (fl, l) then "zero", "fill"
   else if is_zero e then "zero", "fill"
   else if is_errno e then "errno", "fill"
-  else if is_ident e && Hashtbl.mem compound (fl, f, e) then
-    (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
-     else "nonzero", cover key k loose strict e g)
-  else if is_ident e && not (Hashtbl.mem zinit (fl, f, e)) &&
-          not (Hashtbl.mem zassigned (fl, f, e)) then
-    "nonzero", cover key k loose strict e g
-  else if is_ident e then
-    (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
-     else "zero", "fill")
-  else "nonzero", cover key k loose strict e g
+  else match zvs_of key with
+    [] -> "nonzero", cover key k loose strict e g
+  | vs ->
+      (* a for-loop counter is 0 on the zero-trip path and nonzero after the
+         body ran: the body decides (the increment in the header is not a
+         statement the store rules see) *)
+      let ctr v = Hashtbl.find_opt zcounter (fl, f, v) in
+      let has t v = Hashtbl.mem t (fl, l, c, v) in
+      let def v = has nzdef v || ctr v <> None in
+      let lo v = has nzloose v ||
+                 (match ctr v with Some kd -> kd >= 2 && Hashtbl.mem loose key | None -> false) in
+      let st v = has nzstrict v ||
+                 (match ctr v with Some 3 -> Hashtbl.mem strict key | _ -> false) in
+      if not (List.for_all def vs) then "zero", "fill"
+      else if not (List.for_all lo vs) then "nonzero", "fill"
+      else if List.for_all st vs && not (g <> "" && has_word e g) then "nonzero", "none"
+      else "nonzero", atom_str k
 let void_cover fl f =
   match (try Hashtbl.find voidl (fl, f) with Not_found -> 0) with
     0 -> "fill" | 2 -> "none" | _ -> atom_str (fl, f)
@@ -714,6 +741,190 @@ e << r.E;
 if Hashtbl.mem fns (file pr, cur pr) then
   Hashtbl.replace rets (file pr, cur pr, line pr, col pr) (norm_expr e, src_text pe)
 
+// The variables a returned value is 0 with.
+@zr@
+identifier v;
+expression X;
+type T;
+position pr;
+@@
+(
+ return@pr v;
+|
+ return@pr v * X;
+|
+ return@pr X * v;
+|
+ return@pr (T)v * X;
+|
+ return@pr X * (T)v;
+|
+ return@pr v << X;
+|
+ return@pr v ? X : 0;
+)
+
+@script:ocaml@
+v << zr.v;
+pr << zr.pr;
+@@
+if Hashtbl.mem fns (file pr, cur pr) && not (is_upper_ident v) then begin
+  let k = (file pr, line pr, col pr) in
+  if not (List.mem v (zvs_of k)) then Hashtbl.replace zvs k (v :: zvs_of k);
+  Hashtbl.replace zvnames v ()
+end
+
+// Tests of such a variable: the branch not taken has it 0, the other
+// fills (zgf) or passes a candidate (zgc) on every path.
+@zgf@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier i;
+expression E;
+position pg;
+statement S;
+@@
+(
+if (v@pg) { ... fill(..., g, ...); ... } else S
+|
+if (v@pg) { ... fill(..., g, ...); ... }
+|
+if (v@pg) fill(..., g, ...); else S
+|
+if (v@pg) fill(..., g, ...);
+|
+if (v@pg != 0) { ... fill(..., g, ...); ... }
+|
+if (v@pg != 0) fill(..., g, ...);
+|
+for (i = 0; i < v@pg; E) { ... fill(..., g, ...); ... }
+|
+for (i = 0; i < v@pg; E) fill(..., g, ...);
+)
+
+@script:ocaml@
+pg << zgf.pg;
+g << zgf.g;
+@@
+if is_g pg g then Hashtbl.replace zguard (file pg, line pg, col pg) 1
+
+@zgc@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c, i;
+expression E, X;
+position pg;
+statement S;
+@@
+(
+if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... } else S
+|
+if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+if (v@pg) \( c(..., g, ...) \| X->c(..., g, ...) \); else S
+|
+if (v@pg) \( c(..., g, ...) \| X->c(..., g, ...) \);
+|
+if (v@pg != 0) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+if (v@pg != 0) \( c(..., g, ...) \| X->c(..., g, ...) \);
+|
+for (i = 0; i < v@pg; E) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+for (i = 0; i < v@pg; E) \( c(..., g, ...) \| X->c(..., g, ...) \);
+)
+
+@script:ocaml@
+pg << zgc.pg;
+g << zgc.g;
+@@
+let k = (file pg, line pg, col pg) in
+if is_g pg g && not (Hashtbl.mem zguard k) then Hashtbl.replace zguard k 2
+
+// Loop counters returned: what the body of "for (v = 0; ...; v++)" does.
+@zfor1@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier fill : script:ocaml() { in_api api_fill fill };
+expression E;
+position pf;
+@@
+(
+for (v@pf = 0; E; v++) { ... fill(..., g, ...); ... }
+|
+for (v@pf = 0; E; v++) fill(..., g, ...);
+)
+
+@script:ocaml@
+v << zfor1.v;
+g << zfor1.g;
+pf << zfor1.pf;
+@@
+if is_g pf g then Hashtbl.replace zcounter (file pf, cur pf, v) 1
+
+@zfor2@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c;
+expression E, X;
+position pf;
+@@
+(
+for (v@pf = 0; E; v++) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+for (v@pf = 0; E; v++) \( c(..., g, ...) \| X->c(..., g, ...) \);
+)
+
+@script:ocaml@
+v << zfor2.v;
+g << zfor2.g;
+pf << zfor2.pf;
+@@
+let k = (file pf, cur pf, v) in
+if is_g pf g && not (Hashtbl.mem zcounter k) then Hashtbl.replace zcounter k 2
+
+@zfor3@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+expression E;
+position pf;
+statement S;
+@@
+for (v@pf = 0; E; v++) S
+
+@script:ocaml@
+v << zfor3.v;
+pf << zfor3.pf;
+@@
+let k = (file pf, cur pf, v) in
+if Hashtbl.mem fns (file pf, cur pf) && not (Hashtbl.mem zcounter k) then
+  Hashtbl.replace zcounter k 3
+
+// Returns under a test that the returned variable is 0.
+@zret@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+expression E;
+position p;
+@@
+(
+if (!v) return@p v;
+|
+if (!v) { ... when != v = E
+return@p v; }
+|
+if (v == 0) return@p v;
+|
+if (v == 0) { ... when != v = E
+return@p v; }
+|
+switch (v) { case 0: return@p v; }
+)
+
+@script:ocaml@
+p << zret.p;
+@@
+if Hashtbl.mem fns (file p, cur p) then Hashtbl.replace zeroret (file p, line p) ()
+
 // Candidate calls: the gather passed to another function.
 @cand@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
@@ -901,11 +1112,14 @@ Hashtbl.replace strict (file q, line q, col q) ()
 // `return v;`: paths on which the last value stored in v is not 0.
 
 @nzl exists@
-identifier fn.f, fn.g, v;
+identifier fn.f, fn.g;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier ga : script:ocaml(f) { is_alias f ga };
@@ -929,6 +1143,8 @@ f@p(...) {
       when != g@pg
       when != ga@pg
 (
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -956,14 +1172,18 @@ f@p(...) {
       when != g@pg
       when != ga@pg
       when != v = E3
-  return@pr@q v;
+      when != v@pgf
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzs exists@
-identifier fn.f, fn.g, v, c;
+identifier fn.f, fn.g, c;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgs : script:ocaml() { zguard_is pgs 2 };
 expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier ga : script:ocaml(f) { is_alias f ga };
@@ -989,6 +1209,8 @@ f@p(...) {
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
 (
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -1014,18 +1236,21 @@ f@p(...) {
       when != qd(g)
       when != qd(ga)
       when != v = E3
+      when != v@pgs
       when != c(..., g, ...)
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
-  return@pr@q v;
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 // no store to v at all on the path: its initial value decides
 @nzn exists@
-identifier fn.f, fn.g, v;
+identifier fn.f, fn.g;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression E3, X;
@@ -1050,13 +1275,16 @@ f@p(...) {
       when != g@pg
       when != ga@pg
       when != v = E3
-  return@pr@q v;
+      when != v@pgf
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzns exists@
-identifier fn.f, fn.g, v, c;
+identifier fn.f, fn.g, c;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgs : script:ocaml() { zguard_is pgs 2 };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier ga : script:ocaml(f) { is_alias f ga };
@@ -1077,24 +1305,29 @@ f@p(...) {
       when != qd(g)
       when != qd(ga)
       when != v = E3
+      when != v@pgs
       when != c(..., g, ...)
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
-  return@pr@q v;
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 // a nonzero store reaching the return, filled or not (class)
 @nzd exists@
-identifier fn.f, v;
+identifier fn.f;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
 expression E3, E5;
 @@
 f@p(...) {
   ... when any
 (
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -1110,61 +1343,65 @@ f@p(...) {
   v++;
 )
   ... when != v = E3
-  return@pr@q v;
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzd0 exists@
-identifier fn.f, v;
+identifier fn.f;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
 expression E3;
 @@
 f@p(...) {
   ... when != v = E3
-  return@pr@q v;
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @script:ocaml@
 q << nzl.q;
+v << nzl.v;
 @@
-Hashtbl.replace nzloose (file q, line q, col q) ()
+if on_ret q v then Hashtbl.replace nzloose (zkey q v) ()
 
 @script:ocaml@
 q << nzs.q;
+v << nzs.v;
 e << nzs.e2;
 g << fn.g;
 @@
-if not (has_word e g) then Hashtbl.replace nzstrict (file q, line q, col q) ()
+if on_ret q v && not (has_word e g) then Hashtbl.replace nzstrict (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzn.q;
 v << nzn.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzloose (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzloose (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzns.q;
 v << nzns.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzstrict (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzstrict (zkey q v) ()
 
 @script:ocaml@
 q << nzd.q;
+v << nzd.v;
 @@
-Hashtbl.replace nzdef (file q, line q, col q) ()
+if on_ret q v then Hashtbl.replace nzdef (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzd0.q;
 v << nzd0.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzdef (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzdef (zkey q v) ()
 
 // void functions (tlb_add_page callbacks, wrappers): the end of the body.
 @vl exists@
