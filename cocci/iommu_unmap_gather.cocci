@@ -396,14 +396,37 @@ let add_atom k a =
   if not (List.mem a l) then Hashtbl.replace atoms k (List.append l [a])
 
 (* ---- classification of a return, shared by facts and standalone ---- *)
+(* The atom of a candidate call of C (None: not a candidate). *)
+let atom_of c =
+  if in_api api_fill c || in_api api_queued c then None
+  else if in_api api_tlbadd c || in_api api_tlbaddcb c then Some "tlbadd"
+  else if c = "unmap_pages" || c = "unmap" then Some "fmt"
+  else Some ("call:" ^ c)
+(* Per return (file, line, col): the atoms on its fill-free paths. *)
+let ret_atoms = Hashtbl.create 101
+let add_ret_atom q c =
+  match atom_of c with
+    None -> ()
+  | Some a ->
+      let k = (file q, line q, col q) in
+      let l = try Hashtbl.find ret_atoms k with Not_found -> [] in
+      if not (List.mem a l) then Hashtbl.replace ret_atoms k (a :: l)
 let atom_str k =
   match (try Hashtbl.find atoms k with Not_found -> []) with
     [] -> "none"
   | l -> String.concat "|" l
+(* The clause of a return: the function's atoms that are on its fill-free
+   paths (all of them when none was seen there). *)
+let ret_atom_str key k =
+  let all = try Hashtbl.find atoms k with Not_found -> [] in
+  match Hashtbl.find_opt ret_atoms key with
+    Some mine when List.exists (fun a -> List.mem a mine) all ->
+      String.concat "|" (List.filter (fun a -> List.mem a mine) all)
+  | _ -> atom_str k
 let cover key k loose_t strict_t e g =
   if not (Hashtbl.mem loose_t key) then "fill"
   else if Hashtbl.mem strict_t key && not (g <> "" && has_word e g) then "none"
-  else atom_str k
+  else ret_atom_str key k
 let classify (fl, f, l, c) (e, _) =
   let key = (fl, l, c) and k = (fl, f) in
   let g = try let (_, _, g, _, _) = Hashtbl.find fns k in g with Not_found -> "" in
@@ -428,7 +451,7 @@ let classify (fl, f, l, c) (e, _) =
       if not (List.for_all def vs) then "zero", "fill"
       else if not (List.for_all lo vs) then "nonzero", "fill"
       else if List.for_all st vs && not (g <> "" && has_word e g) then "nonzero", "none"
-      else "nonzero", atom_str k
+      else "nonzero", ret_atom_str key k
 let void_cover fl f =
   match (try Hashtbl.find voidl (fl, f) with Not_found -> 0) with
     0 -> "fill" | 2 -> "none" | _ -> atom_str (fl, f)
@@ -1108,6 +1131,91 @@ Hashtbl.replace loose (file q, line q, col q) ()
 q << strict.q;
 @@
 Hashtbl.replace strict (file q, line q, col q) ()
+
+// The candidates on the fill-free paths to a return (its clause): passed
+// before it, or called in its expression.
+@cpath exists@
+identifier fn.f, fn.g, c;
+position fn.p, r.pr, q, pc;
+expression E, X, Y;
+position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when any
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
+      when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
+(
+  c@pc(..., g, ...)
+|
+  Y->c@pc(..., g, ...)
+|
+  Y.c@pc(..., g, ...)
+|
+  c@pc(..., ga, ...)
+|
+  Y->c@pc(..., ga, ...)
+)
+  ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
+      when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
+  return@pr@q E;
+  ... when any
+}
+
+@script:ocaml@
+c << cpath.c;
+q << cpath.q;
+@@
+add_ret_atom q c
+
+@cret@
+identifier c;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+expression X;
+position q;
+@@
+(
+return@q <+... c(..., g, ...) ...+>;
+|
+return@q <+... X->c(..., g, ...) ...+>;
+|
+return@q <+... X.c(..., g, ...) ...+>;
+)
+
+@script:ocaml@
+c << cret.c;
+g << cret.g;
+q << cret.q;
+@@
+if is_g q g then add_ret_atom q c
 
 // `return v;`: paths on which the last value stored in v is not 0.
 
