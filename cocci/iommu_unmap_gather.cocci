@@ -1246,6 +1246,7 @@ f@p(...) {
       when any
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
       when != qd@pq(ga)
       when != g@pg
@@ -1275,6 +1276,7 @@ f@p(...) {
       when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
       when != qd@pq(ga)
       when != g@pg
@@ -1310,12 +1312,14 @@ f@p(...) {
       when any
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
       when != qd(ga)
       when != c(..., g, ...)
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
 (
   T v = e2;
 |
@@ -1341,6 +1345,7 @@ f@p(...) {
       when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
       when != qd(ga)
       when != v = E3
@@ -1349,6 +1354,7 @@ f@p(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
   return@pr@q <+... v ...+>;
   ... when any
 }
@@ -1378,6 +1384,7 @@ f@p(...) {
       when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
       when != qd@pq(ga)
       when != g@pg
@@ -1410,6 +1417,7 @@ f@p(...) {
       when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
       when != qd(ga)
       when != v = E3
@@ -1418,6 +1426,7 @@ f@p(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
   return@pr@q <+... v ...+>;
   ... when any
 }
@@ -1534,6 +1543,7 @@ void f@p@q(...) {
       when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
       when != qd@pq(ga)
       when != g@pg
@@ -1560,12 +1570,14 @@ void f@p@q(...) {
       when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
       when != qd(ga)
       when != c(..., g, ...)
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
 }
 
 @script:ocaml@

@@ -108,6 +108,9 @@ static std::vector<std::string> facts;
 static std::set<std::string> facts_seen;
 static std::set<std::string> ops_funcs;
 static std::map<int, location_t> known_locs;	/* line -> a location */
+/* calls through a struct member, by location: the gimplifier folds a call
+ * through a const object ("flush_ops.tlb_flush_all(c)") into a direct one */
+static std::map<location_t, std::string> member_call_at;
 static tree fmt_enum;
 
 /* ops objects seen (for the standalone decision) */
@@ -931,6 +934,11 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 		break;
 	case CALL_EXPR: {
 		tree fd = get_callee_fndecl(t);
+		tree cf = CALL_EXPR_FN(t);
+
+		STRIP_NOPS(cf);
+		if (cf && TREE_CODE(cf) == COMPONENT_REF && loc != UNKNOWN_LOCATION)
+			member_call_at[LOCATION_LOCUS(loc)] = decl_name(TREE_OPERAND(cf, 1));
 
 		if (fd && DECL_NAME(fd) &&
 		    api_is(decl_name(fd), "fmtalloc", NULL) &&
@@ -1256,6 +1264,8 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 	e.inc = false;
 	e.stmt = NULL;
 	e.atom = -1;
+	if (fd && member_call_at.count(LOCATION_LOCUS(gimple_location(stmt))))
+		fd = NULL_TREE;	/* a member call the gimplifier folded */
 	if (fd && DECL_NAME(fd)) {
 		const char *n = decl_name(fd);
 		const char *k = api_kind(n, &arg);
@@ -1300,9 +1310,12 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			field = TREE_OPERAND(fn, 1);
 		else if (fn && fa.temp_field.count(fn))
 			field = fa.temp_field[fn];
-		if (!field)
+		if (field)
+			m = decl_name(field);
+		else if (member_call_at.count(LOCATION_LOCUS(gimple_location(stmt))))
+			m = member_call_at[LOCATION_LOCUS(gimple_location(stmt))];
+		else
 			return;
-		m = decl_name(field);
 		if (api_is(m.c_str(), "flushcb", NULL)) {
 			e.kind = EV_COVER;
 			ev.push_back(e);
