@@ -338,6 +338,7 @@ let zguard = Hashtbl.create 11
 let zeroret = Hashtbl.create 11
 let zcounter = Hashtbl.create 11 (* (file, fn, v) -> 1 fill, 2 candidate, 3 neither: the body of "for (v = 0; ...; v++)" *)
 let zkey q v = (file q, line q, col q, v)
+let zunread = Hashtbl.create 11 (* (file, fn, v): v tested in a way not read *)
 let zvs_of k = try Hashtbl.find zvs k with Not_found -> []
 let on_ret q v = List.mem v (zvs_of (file q, line q, col q))
 let zguard_is p kind =
@@ -452,6 +453,24 @@ let classify (fl, f, l, c) (e, _) =
       else if not (List.for_all lo vs) then "nonzero", "fill"
       else if List.for_all st vs && not (g <> "" && has_word e g) then "nonzero", "none"
       else "nonzero", ret_atom_str key k
+(* The variables of a return's value tested in a way not read (a note). *)
+let ret_unread (fl, f, l, c) =
+  match List.sort_uniq compare
+          (List.filter (fun v -> Hashtbl.mem zunread (fl, f, v)) (zvs_of (fl, l, c))) with
+    [] -> "-"
+  | l -> String.concat "," l
+(* A test that says whether v is 0 (or compares it with a variable). *)
+let reads_value v c =
+  let is_var w = w <> "" && is_ident w && not (is_upper_ident w) in
+  let cmp = ["<"; ">"; "<="; ">="] in
+  match tokens c with
+    [w] -> w = v
+  | ["!"; w] -> w = v
+  | [a; ("==" | "!="); b] -> a = v || b = v
+  | [a; (">" | "<="); "0"] -> a = v
+  | [a; o; b] when List.mem o cmp -> (a = v && is_var b) || (b = v && is_var a)
+  | _ -> not (List.mem v (tokens c))
+
 let void_cover fl f =
   match (try Hashtbl.find voidl (fl, f) with Not_found -> 0) with
     0 -> "fill" | 2 -> "none" | _ -> atom_str (fl, f)
@@ -922,6 +941,28 @@ pf << zfor3.pf;
 let k = (file pf, cur pf, v) in
 if Hashtbl.mem fns (file pf, cur pf) && not (Hashtbl.mem zcounter k) then
   Hashtbl.replace zcounter k 3
+
+// Tests of such a variable that do not say whether it is 0 (a note).
+@zt@
+expression C;
+statement S1, S2;
+position pt;
+@@
+(
+if (C@pt) S1 else S2
+|
+if (C@pt) S1
+)
+
+@script:ocaml@
+c << zt.C;
+pt << zt.pt;
+@@
+if Hashtbl.mem fns (file pt, cur pt) then
+  List.iter (fun v ->
+    if Hashtbl.mem zvnames v && not (reads_value v c) then
+      Hashtbl.replace zunread (file pt, cur pt, v) ())
+    (List.sort_uniq compare (tokens c))
 
 // Returns under a test that the returned variable is 0.
 @zret@
@@ -1746,13 +1787,14 @@ Hashtbl.iter (fun (fl, f) (l, kind, g, iova, link) ->
   pr ["fn"; fl; string_of_int l; f; kind; g; iova; link];
   if kind = "void" then begin
     let c = void_cover fl f in
-    pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"]
+    pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"; "-"]
   end) fns;
 Hashtbl.iter (fun (fl, f, l, c) e ->
   let cls, cov = classify (fl, f, l, c) e in
   let e = snd e in
   pr ["ret"; fl; string_of_int l; string_of_int c; f; cls; cov;
-      if e = "" then "-" else e]) rets;
+      (if e = "" then "-" else e);
+      (if cls = "nonzero" && cov <> "fill" then ret_unread (fl, f, l, c) else "-")]) rets;
 List.iter (fun (fl, l, func, e, fld, fnm) ->
   let fpt = try Hashtbl.find firstparam (fl, fnm) with Not_found -> "" in
   let has s = contains fpt s in

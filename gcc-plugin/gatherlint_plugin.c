@@ -81,6 +81,7 @@ struct gl_srcret {
 struct gl_ret {
 	int line, col;
 	std::string cls, cover, expr;
+	std::string unread;	/* variables of the value whose tests were not read */
 	location_t loc;
 	bool in_macro;
 };
@@ -1190,6 +1191,7 @@ struct fn_analysis {
 	std::map<tree, tree> copy_of;	/* single-store temp -> its source */
 	std::map<tree, gimple *> tdef;	/* single-store temp -> its store */
 	std::map<edge, std::vector<struct refine>> refs;
+	std::set<int> unread;		/* tracked, tested in a way not read */
 	std::vector<std::string> atoms;
 	std::map<basic_block, std::vector<event>> events;
 	std::map<tree, tree> temp_field;	/* temp -> FIELD_DECL */
@@ -1663,6 +1665,9 @@ static void add_ref(fn_analysis &fa, edge e, ref_kind kind, int a, int b)
 	fa.refs[e].push_back(r);
 }
 
+static void value_vars(fn_analysis &fa, tree t, std::vector<tree> &out,
+		       int depth);
+
 /* What each test of a tracked variable says on its edges. */
 static void find_value_tests(fn_analysis &fa, function *fun)
 {
@@ -1722,6 +1727,8 @@ static void find_value_tests(fn_analysis &fa, function *fun)
 			enum tree_code c = gimple_cond_code(last);
 			int a = var_index(fa, l), b = var_index(fa, r);
 			bool uns = TYPE_UNSIGNED(TREE_TYPE(gimple_cond_lhs(last)));
+			size_t n0 = (te ? fa.refs[te].size() : 0) +
+				    (fe ? fa.refs[fe].size() : 0);
 
 			if (a >= 0 && TREE_CODE(r) == INTEGER_CST) {
 				bool zero = integer_zerop(r);
@@ -1745,10 +1752,10 @@ static void find_value_tests(fn_analysis &fa, function *fun)
 				} else if (!zero && c == NE_EXPR) {
 					add_ref(fa, fe, R_NZ, a, -1);
 				}
-				continue;
+				goto done;
 			}
 			if (a < 0 || b < 0)
-				continue;
+				goto done;
 			switch (c) {
 			case LT_EXPR:	/* a < b */
 				add_ref(fa, te, R_LT_T, a, b);
@@ -1776,6 +1783,17 @@ static void find_value_tests(fn_analysis &fa, function *fun)
 				break;
 			default:
 				break;
+			}
+done:
+			/* a test of a returned value that taught nothing: note it */
+			if ((te ? fa.refs[te].size() : 0) + (fe ? fa.refs[fe].size() : 0) == n0) {
+				std::vector<tree> vs;
+
+				value_vars(fa, gimple_cond_lhs(last), vs, 0);
+				value_vars(fa, gimple_cond_rhs(last), vs, 0);
+				for (tree v : vs)
+					if (fa.vidx.count(v))
+						fa.unread.insert(fa.vidx[v]);
 			}
 		}
 	}
@@ -2242,6 +2260,7 @@ static void analyse_function(function *fun)
 		gl_ret out;
 		bool reached, nonzero;
 		std::set<clause> cl;
+		std::set<std::string> unread;
 	};
 	std::vector<mret> merged;
 	std::map<std::pair<int, int>, size_t> slot;
@@ -2304,6 +2323,20 @@ static void analyse_function(function *fun)
 			merged[k].nonzero = true;
 			merged[k].cl.insert(kv.second.cl.begin(),
 					    kv.second.cl.end());
+			if (kv.second.cl.empty() || fa.unread.empty() ||
+			    !is_gimple_assign(r.stmt))
+				continue;
+			{
+				std::vector<tree> vs;
+
+				for (unsigned i = 1; i < gimple_num_ops(r.stmt); i++)
+					value_vars(fa, gimple_op(r.stmt, i), vs, 0);
+				for (tree v : vs)
+					if (fa.vidx.count(v) &&
+					    fa.unread.count(fa.vidx[v]) &&
+					    env_val(kv.first, fa.vidx[v]) < 0)
+						merged[k].unread.insert(decl_name(v));
+			}
 		}
 	}
 	for (mret &m : merged) {
@@ -2319,6 +2352,8 @@ static void analyse_function(function *fun)
 			minimise(m.cl);
 			m.out.cls = "nonzero";
 			m.out.cover = cover_string(fa, m.cl);
+			for (const std::string &u : m.unread)
+				m.out.unread += (m.out.unread.empty() ? "" : ",") + u;
 		}
 		fn.rets.push_back(m.out);
 	}
@@ -3169,7 +3204,8 @@ static std::string render_facts(void)
 		for (const gl_ret &r : f.rets)
 			out += "ret\t" + main_file + "\t" + itos(r.line) +
 			       "\t" + itos(r.col) + "\t" + n + "\t" + r.cls +
-			       "\t" + r.cover + "\t" + r.expr + "\n";
+			       "\t" + r.cover + "\t" + r.expr + "\t" +
+			       (r.unread.empty() ? "-" : r.unread) + "\n";
 	}
 	for (const std::string &f : facts)
 		out += f + "\n";
