@@ -31,6 +31,7 @@ plugin:
 # files must equal the rendering; `make check` verifies it).
 api:
 	@for f in $(COCCI_FILES); do lib/gen-api.sh cocci $$f; done
+	@lib/gen-api.sh sh > lib/gather-api.sh
 
 audit: deps-audit
 	@if [ -n "$(KDIR)" ]; then \

@@ -542,14 +542,16 @@ let standalone fl =
              Hashtbl.replace standalone_hits (fl, l)
                (c, f, "unmap-gather-unfilled",
                 f ^ "() returns a nonzero size without filling the iotlb gather; " ^
-                (if has_sync f then ".iotlb_sync is skipped for an empty gather since 90c5def10bea"
-                 else "its ops has no .iotlb_sync"))
+                (* the resolver's text for a core state this script cannot read:
+                    true on every core (lib/resolve.awk, state_text) *)
+                 (if has_sync f then "a core that skips .iotlb_sync for empty gathers (90c5def10bea) loses the flush"
+                  else "its ops has no .iotlb_sync, so nothing is lost today"))
          | _ -> ());
         List.iter (fun (l, c, e) ->
           if is_errno (fst e) then
             Hashtbl.replace standalone_hits (fl, l)
               (c, f, "unmap-returns-errno",
-               f ^ "() returns " ^ snd e ^ " from a size_t unmap callback"))
+               f ^ "() returns " ^ snd e ^ " as a size_t: the core reads it as a huge unmapped size; return 0 on failure"))
           (myrets f)
       end) entries
   end

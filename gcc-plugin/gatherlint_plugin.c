@@ -2984,11 +2984,18 @@ static bool cover_true(const std::string &c, std::map<std::string, bool> &fl)
 static void standalone_report(location_t loc, const std::string &fn,
 			      const char *sev, bool sync)
 {
-	const char *why = !sync ? "its ops has no .iotlb_sync" :
+	/* the texts of lib/resolve.awk (state_text), state by state */
+	const char *why = !sync ?
+			  "its ops has no .iotlb_sync, so nothing is lost today" :
 			  !strcmp(opt_core, "exposed") ?
-			  "this core skips .iotlb_sync for an empty gather" :
+			  "this core skips .iotlb_sync for an empty gather: "
+			  "the IOTLB flush is lost" :
 			  !strcmp(opt_core, "protected") ?
-			  "this core back-fills an empty gather" :
+			  "this core back-fills an empty gather, "
+			  "so .iotlb_sync still runs" :
+			  !strcmp(opt_core, "latent") ?
+			  "this core still calls .iotlb_sync, but a core that "
+			  "skips empty gathers loses the flush" :
 			  "a core that skips .iotlb_sync for empty gathers "
 			  "(90c5def10bea) loses the flush";
 

@@ -48,14 +48,19 @@ case $mode in
 facts)
 	[ $# -gt 0 ] || exit 0
 	printf '%s\n' "$@" > "$tmp/files"
-	n=$(wc -l < "$tmp/files")
+
+	# Chunks are counted on the audited files: the self-check's canary (an
+	# absolute path, see bin/gatherlint) rides in the lightest chunk, in the
+	# same spatch process as the files.
+	nr=$(grep -vc '^/' "$tmp/files")
+	[ "$nr" -gt 0 ] || nr=1
 	# One chunk per job (each spatch process compiles the script once),
 	# balanced by size: largest files first, each to the chunk with the
 	# least bytes so far (plus a fixed cost per file).  On a
 	# terminal, chunks of about 8 files so that progress moves.
-	per=$(( (n + jobs - 1) / jobs ))
+	per=$(( (nr + jobs - 1) / jobs ))
 	if [ -t 2 ] && [ "$per" -gt 8 ]; then per=8; fi
-	nc=$(( (n + per - 1) / per ))
+	nc=$(( (nr + per - 1) / per ))
 	tr '\n' '\0' < "$tmp/files" | xargs -0 stat -c '%s %n' | sort -rn |
 		awk -v nc="$nc" -v t="$tmp" '{
 			size = $1 + 8192
@@ -68,7 +73,7 @@ facts)
 			print > sprintf("%s/chunk.%04d", t, best)
 		}'
 	: > "$tmp/done"
-	printf '%s\n' "$tmp"/chunk.???? | GATHERLINT_TOTAL=$n \
+	printf '%s\n' "$tmp"/chunk.???? | GATHERLINT_TOTAL=$nr \
 		xargs -P "$jobs" -n 1 "$here/engine-cocci.sh" chunk "$root"
 	for c in "$tmp"/chunk.????; do
 		[ -f "$c.rc" ] || { echo 1 > "$c.rc"; echo "spatch did not run" > "$c.err"; }
@@ -96,7 +101,7 @@ chunk)
 	# shellcheck disable=SC2046
 	parse_check $(cat "$c") >> "$c.out"
 	# Progress while stderr is a terminal: files done of total.
-	cat "$c" >> "${c%/*}/done"
+	grep -v "^/" "$c" >> "${c%/*}/done"
 	if [ -t 2 ]; then
 		printf '\rgatherlint: %s/%s files' "$(wc -l < "${c%/*}/done")" \
 			"${GATHERLINT_TOTAL:-?}" >&2

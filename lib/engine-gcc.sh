@@ -99,7 +99,11 @@ compile() {
 	f=$1
 	db=$2
 	shift 2
-	if [ -n "$ktop" ]; then
+	case $f in
+	/*) ktree= ;;	# a file outside the tree (the self-check's canary): plain
+	*) ktree=$ktop ;;
+	esac
+	if [ -n "$ktree" ]; then
 		cmd=$(kcmd "$rel$f") || return 3
 		[ -n "$cmd" ] || return 3
 		extra=

@@ -2,6 +2,8 @@
 # gen-api.sh - render lib/gather-api.txt for an engine.
 #
 #   gen-api.sh c             C header for the GCC plugin (stdout)
+#   gen-api.sh sh            sh variables for the CLI (stdout; committed as
+#                            lib/gather-api.sh)
 #   gen-api.sh cocci FILE    rewrite the region between the lines
 #                            "(* gatherlint-api-begin *)" and
 #                            "(* gatherlint-api-end *)" of FILE in place
@@ -78,7 +80,19 @@ cocci)
 	mv "$tmp" "$file"
 	trap - EXIT INT TERM HUP
 	;;
+sh)
+	awk -F '\t' '
+	BEGIN {
+		print "# Generated from lib/gather-api.txt by lib/gen-api.sh; do not edit."
+		print "# shellcheck shell=sh disable=SC2034"
+	}
+	$1 == "keyword" { kw = kw (kw == "" ? "" : "|") $2 }
+	END {
+		print "# candidate files mention one of these (grep -E)"
+		print "gatherlint_keywords='\''" kw "'\''"
+	}' "$api"
+	;;
 *)
-	die "usage: gen-api.sh c | cocci FILE"
+	die "usage: gen-api.sh c | sh | cocci FILE"
 	;;
 esac

@@ -10,9 +10,9 @@
 #  - every .c of the corpus themes (not bad/, not cores/) compiles with
 #        gcc -fsyntax-only -Wall -Werror -I include FILE
 #  - every mini core's drivers/iommu/iommu.c compiles with its own
-#    include/ first: -I cores/STATE/include -I include; its
+#    include/ first: -I cores/NAME/include -I include; its
 #    include/linux/iommu.h names its state once (core-probe marker), and
-#    only the exposed core expects core-empty-gather-skip;
+#    only the EXPOSED cores expect core-empty-gather-skip;
 #  - every .c (except include/) carries expectations or the clean marker
 #    (bad/ files: an expectation or the error-exit marker), never both;
 #  - every expectation is well formed (docs/design.md section 2): a SPEC
@@ -29,7 +29,6 @@ cd "$here" || exit 2
 
 CC=${CC:-gcc}
 THEMES="formats fills misses clean ops paths xfile lone"
-STATES="latent exposed protected"
 RULES="unmap-gather-unfilled core-empty-gather-skip pgtable-gather-unfilled unmap-returns-errno analysis-incomplete"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-corpus.XXXXXX") || exit 2
@@ -82,12 +81,12 @@ while read -r f; do
 done < "$tmp/corpus"
 
 # --- the mini cores --------------------------------------------------------------
-for s in $STATES; do
-	c=cores/$s
+for c in cores/*/; do
+	c=${c%/}
 	check "$c/drivers/iommu/iommu.c compiles (-I $c/include -I include)" \
 		"$CC" -fsyntax-only -Wall -Werror -I "$c/include" -I include \
 		"$c/drivers/iommu/iommu.c"
-	want=$(printf '%s' "$s" | tr '[:lower:]' '[:upper:]')
+	want=$(sed -n 's|.*/\* core-probe: \([A-Z]*\) \*/.*|\1|p' "$c/include/linux/iommu.h" | head -1)
 	probe_marker() {
 		[ "$(grep -c 'core-probe: ' "$c/include/linux/iommu.h")" -eq 1 ] &&
 			grep -q "/\\* core-probe: $want \\*/" "$c/include/linux/iommu.h"
@@ -97,7 +96,7 @@ for s in $STATES; do
 	skip_expect() {
 		k=$(cat "$c/include/linux/iommu.h" "$c/drivers/iommu/iommu.c" |
 			grep -c 'expect: core-empty-gather-skip error')
-		if [ "$s" = exposed ]; then [ "$k" -eq 1 ]; else [ "$k" -eq 0 ]; fi
+		if [ "$want" = EXPOSED ]; then [ "$k" -eq 1 ]; else [ "$k" -eq 0 ]; fi
 	}
 	skip_expect > "$tmp/log" 2>&1
 	report $? "$c: core-empty-gather-skip expected exactly where the core is EXPOSED"

@@ -34,3 +34,6 @@ for c in cocci/*.cocci; do
 	}
 	check "$c declares the four coccicheck modes" modes
 done
+
+sh_rendered() { lib/gen-api.sh sh | cmp - lib/gather-api.sh; }
+check "lib/gather-api.sh is the rendering of lib/gather-api.txt" sh_rendered
