@@ -45,15 +45,209 @@ let line p = (one p).Coccilib.line
 let col p = (one p).Coccilib.col + 1
 let cur p = (one p).Coccilib.current_element
 
+(* ---- Strings read from spatch: normalised here, and only here. ----
+   spatch 1.1 prints a term token by token ("ops -> unmap ( ops , x )",
+   "( size_t ) 0"); 1.3 pretty-prints it ("ops->unmap(ops, x)"), glues a
+   qualifier or annotation to the next word of a type ("conststruct
+   iommu_domain_ops", "volatileu32", "__always_inlinesize_t"), puts
+   qualifiers in another order and keeps annotations that 1.1 drops
+   ("size_t __must_check").  Every type string goes through norm_type and
+   every expression string through norm_expr (both token-wise, so the two
+   versions give the same string); the EXPR printed in a ret fact is the
+   source text (src_text), as the GCC engine prints it. *)
+let chr = Char.chr
+let is_wc c = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c = '_'
+let is_sp c = c = ' ' || c = '\t' || c = '\n' || c = '\r' || c = chr 11 || c = chr 12
+let ops3 = ["<<="; ">>="; "..."]
+let ops2 = ["->"; "++"; "--"; "<<"; ">>"; "<="; ">="; "=="; "!="; "&&"; "||";
+            "+="; "-="; "*="; "%="; "&="; "|="; "^="; "##"; String.make 1 (chr 47) ^ "="]
+
+(* C tokens of s: words (identifiers, numbers), literals, punctuators. *)
+let tokens s =
+  let n = String.length s in
+  let rec go i acc =
+    if i >= n then List.rev acc
+    else begin
+      let c = s.[i] in
+      if is_sp c then go (i + 1) acc
+      else if c = chr 34 || c = chr 39 then begin
+        let j = ref (i + 1) in
+        while !j < n && s.[!j] <> c do
+          (if s.[!j] = chr 92 then incr j); incr j
+        done;
+        let j = min n (!j + 1) in
+        go j (String.sub s i (j - i) :: acc)
+      end else if is_wc c then begin
+        let j = ref i in
+        while !j < n && is_wc s.[!j] do incr j done;
+        go !j (String.sub s i (!j - i) :: acc)
+      end else begin
+        let l = if i + 3 <= n && List.mem (String.sub s i 3) ops3 then 3
+                else if i + 2 <= n && List.mem (String.sub s i 2) ops2 then 2 else 1 in
+        go (i + l) (String.sub s i l :: acc)
+      end
+    end in
+  go 0 []
+
+(* An expression, canonical: no blank but where two tokens would merge. *)
+let norm_expr e =
+  let b = Buffer.create 64 in
+  let last = ref "" in
+  List.iter (fun t ->
+    let l = !last in
+    let ll = String.length l in
+    if ll > 0 &&
+       ((is_wc l.[ll - 1] && is_wc t.[0]) ||
+        List.mem (String.make 1 l.[ll - 1] ^ String.make 1 t.[0]) ops2)
+    then Buffer.add_char b ' ';
+    Buffer.add_string b t; last := t) (tokens e);
+  Buffer.contents b
+
+(* A type, canonical: tokens separated by one blank; a qualifier glued to
+   the next word split off, and an annotation glued to a type word
+   ("__noipavoid"); annotations dropped: __attribute__((...)) and every
+   word starting with "__" when the type has an ordinary word (1.1 drops
+   the annotations it does not know, 1.3 keeps them); the qualifiers of
+   the base type sorted first. *)
+let qualifiers = ["const"; "volatile"; "restrict"; "__restrict"]
+let type_words = ["void"; "char"; "short"; "int"; "long"; "float"; "double";
+                  "signed"; "unsigned"; "struct"; "union"; "enum"; "_Bool";
+                  "bool"; "size_t"; "ssize_t"; "dma_addr_t"; "u64"]
+let tagged = ["struct"; "union"; "enum"]
+let starts w p = String.length w > String.length p && String.sub w 0 (String.length p) = p
+let ends w s =
+  let n = String.length w and m = String.length s in
+  n > m && String.sub w (n - m) m = s
+let is_annot w = starts w "__"
+let unglue ws =
+  let longest l = List.fold_left (fun a x ->
+    match a with Some y when String.length y >= String.length x -> a | _ -> Some x) None l in
+  let rec split prev = function
+      [] -> []
+    | w :: rest when List.mem prev tagged -> w :: split w rest
+    | w :: rest ->
+        (match List.find_opt (starts w) qualifiers with
+           Some q ->
+             q :: split q (String.sub w (String.length q) (String.length w - String.length q) :: rest)
+         | None ->
+             (match (if is_annot w then longest (List.filter (ends w) type_words) else None) with
+                Some v ->
+                  let a = String.sub w 0 (String.length w - String.length v) in
+                  if String.length a > 2 && a.[String.length a - 1] <> Char.chr 95
+                  then a :: split a (v :: rest) else w :: split w rest
+              | None -> w :: split w rest)) in
+  split "" ws
+let rec drop_attributes = function
+    ("__attribute__" | "__attribute") :: rest ->
+      let rec skip d = function
+          [] -> []
+        | t :: r when t = String.make 1 (chr 40) -> skip (d + 1) r
+        | t :: r when t = String.make 1 (chr 41) -> if d <= 1 then r else skip (d - 1) r
+        | _ :: r -> if d = 0 then r else skip d r in
+      drop_attributes (skip 0 rest)
+  | w :: rest -> w :: drop_attributes rest
+  | [] -> []
+let drop_annotations ts =
+  let rec marks prev = function
+      [] -> []
+    | w :: rest -> (w, List.mem prev tagged) :: marks w rest in
+  let m = marks "" ts in
+  let ordinary (w, t) = t || (is_wc w.[0] && not (is_annot w) && not (List.mem w qualifiers)) in
+  if List.exists ordinary m then
+    List.map fst (List.filter (fun (w, t) -> t || not (is_annot w)) m)
+  else begin
+    (* only "__" words ("__u64 __must_check"): the first is the type *)
+    let seen = ref false in
+    List.filter (fun w ->
+      if not (is_annot w) then true
+      else if !seen then false else (seen := true; true)) ts
+  end
+let norm_type t =
+  let ts = drop_annotations (drop_attributes (unglue (tokens t))) in
+  let rec head acc = function
+      t :: rest when is_wc t.[0] -> head (t :: acc) rest
+    | rest -> (List.rev acc, rest) in
+  let h, r = head [] ts in
+  let q = List.sort_uniq compare (List.filter (fun w -> List.mem w qualifiers) h) in
+  let o = List.filter (fun w -> not (List.mem w qualifiers)) h in
+  String.concat " " (List.concat [q; o; r])
+
+(* The source text of a term (positions of one element): comments
+   dropped, blanks collapsed. *)
+let src_files = Hashtbl.create 11
+let src_lines fl =
+  try Hashtbl.find src_files fl with Not_found ->
+    let a =
+      (try
+         let ic = open_in_bin fl in
+         let s = really_input_string ic (in_channel_length ic) in
+         close_in ic; Array.of_list (String.split_on_char '\n' s)
+       with Sys_error _ -> [||]) in
+    Hashtbl.replace src_files fl a; a
+let contains s sub =
+  let n = String.length s and m = String.length sub in
+  let rec at i = i + m <= n && (String.sub s i m = sub || at (i + 1)) in
+  at 0
 let collapse s =
   String.concat " " (List.filter (fun x -> x <> "")
-    (String.split_on_char ' '
-      (String.map (fun c -> if c = '\t' || c = '\n' then ' ' else c) s)))
+    (String.split_on_char ' ' (String.map (fun c -> if is_sp c then ' ' else c) s)))
+let strip_comments s =
+  let n = String.length s and b = Buffer.create 64 in
+  let sl = chr 47 and st = chr 42 in
+  let i = ref 0 in
+  while !i < n do
+    let c = s.[!i] in
+    if c = sl && !i + 1 < n && s.[!i + 1] = st then begin
+      let j = ref (!i + 2) in
+      while !j + 1 < n && not (s.[!j] = st && s.[!j + 1] = sl) do incr j done;
+      Buffer.add_char b ' '; i := !j + 2
+    end else if c = sl && !i + 1 < n && s.[!i + 1] = sl then begin
+      while !i < n && s.[!i] <> '\n' do incr i done
+    end else if c = chr 34 || c = chr 39 then begin
+      let j = ref (!i + 1) in
+      while !j < n && s.[!j] <> c do (if s.[!j] = chr 92 then incr j); incr j done;
+      let j = min n (!j + 1) in
+      Buffer.add_string b (String.sub s !i (j - !i)); i := j
+    end else begin Buffer.add_char b c; incr i end
+  done;
+  Buffer.contents b
+let src_text p =
+  let q = one p in
+  let a = src_lines q.Coccilib.file in
+  let l1 = q.Coccilib.line and l2 = q.Coccilib.line_end in
+  let c1 = q.Coccilib.col and c2 = q.Coccilib.col_end in
+  if l1 < 1 || l2 > Array.length a || l2 < l1 then ""
+  else begin
+    let part l =
+      let s = a.(l - 1) in
+      let n = String.length s in
+      let from = if l = l1 then min n (max 0 c1) else 0 in
+      let upto = if l = l2 then min n (max from c2) else n in
+      String.sub s from (upto - from) in
+    let rec lines l = if l > l2 then [] else part l :: lines (l + 1) in
+    collapse (strip_comments (String.concat "\n" (lines l1)))
+  end
+
+(* Is line l of fl inside a #define body?  spatch 1.3 matches in bodies
+   that 1.1 cannot parse: facts never come from there (the CLI reads
+   ops initialisers in #define bodies by text, lib/macro-ops.awk, and
+   lib/parse-check.awk reports a body holding gather code). *)
+let in_define fl l =
+  let a = src_lines fl in
+  let bs s = let s = String.trim s in
+             s <> "" && s.[String.length s - 1] = Char.chr 92 in
+  let rec first i = if i > 1 && bs a.(i - 2) then first (i - 1) else i in
+  l >= 1 && l <= Array.length a &&
+  (let s = String.trim a.(first l - 1) in
+   String.length s > 1 && s.[0] = Char.chr 35 &&
+   (match tokens (String.sub s 1 (String.length s - 1)) with
+      "define" :: _ -> true | _ -> false))
 
 let words t =
-  List.filter (fun w -> w <> "" && w <> "static" && w <> "inline" && w <> "const")
-    (String.split_on_char ' ' (collapse t))
-
+  List.filter (fun w -> w <> "" && w <> "static" && w <> "inline" &&
+                        not (List.mem w qualifiers))
+    (String.split_on_char ' ' (norm_type t))
 let retkind t =
   match String.concat " " (words t) with
     "size_t" | "ssize_t" | "unsigned long" | "dma_addr_t" | "u64" -> "size"
@@ -72,15 +266,25 @@ let interesting_field f =
               "tlb_add_page"; "tlb_flush_walk"; "tlb_flush_all"]
 
 let strip_parens e =
-  let e = collapse e in
+  let e = norm_expr e in
   let n = String.length e in
   if n >= 2 && e.[0] = '(' && e.[n - 1] = ')' then String.sub e 1 (n - 2) else e
 
-let is_zero e = List.mem (strip_parens e) ["0"; "0UL"; "0ul"; "0L"; "(size_t) 0"; "(size_t)0"]
+let is_zero e = List.mem (strip_parens e) ["0"; "0UL"; "0ul"; "0L"; "(size_t)0"]
 
 let is_upper_ident s =
   String.length s > 1 &&
   String.for_all (fun c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c = '_') s
+
+(* A constant (literal, macro constant, ~0UL, -1): storing one resets the
+   range (iommu_iotlb_gather_init), it does not grow it. *)
+let is_const e =
+  let e = strip_parens e in
+  is_upper_ident e ||
+  (String.length e > 0 && (e.[0] = '~' || e.[0] = '-' || (e.[0] >= '0' && e.[0] <= '9')) &&
+   String.for_all (fun c -> (c >= '0' && c <= '9') || c = 'x' || c = 'X' || c = '~' ||
+                            c = '-' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+                            c = 'u' || c = 'U' || c = 'l' || c = 'L') e)
 
 let is_errno e =
   let e = strip_parens e in
@@ -89,7 +293,7 @@ let is_errno e =
    r.[0] = 'E' && is_upper_ident r)
 
 let is_ident e =
-  let e = collapse e in
+  let e = norm_expr e in
   String.length e > 0 && not (e.[0] >= '0' && e.[0] <= '9') &&
   String.for_all (fun c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                            (c >= '0' && c <= '9') || c = '_') e
@@ -99,14 +303,19 @@ let report_mode = ref false
 let org_mode = ref false
 let ops_store = ref []    (* (file, opsid, type, field, fn) *)
 let pr fields =
-  (match fields with
-     ["ops"; fl; _; id; ty; fld; fnm] -> ops_store := (fl, id, ty, fld, fnm) :: !ops_store
-   | _ -> ());
-  if !facts_mode then print_endline (String.concat "\t" fields)
+  let keep = match fields with
+      _ :: fl :: l :: _ -> not (in_define fl (int_of_string l))
+    | _ -> true in
+  if keep then begin
+    (match fields with
+       ["ops"; fl; _; id; ty; fld; fnm] -> ops_store := (fl, id, ty, fld, fnm) :: !ops_store
+     | _ -> ());
+    if !facts_mode then print_endline (String.concat "\t" fields)
+  end
 
 (* Tables filled by the rules, printed per file by the finalizing rules. *)
 let fns = Hashtbl.create 101        (* (file, fn) -> (line, kind, g, iova, linkage) *)
-let rets = Hashtbl.create 101       (* (file, fn, line, col) -> expr *)
+let rets = Hashtbl.create 101       (* (file, fn, line, col) -> (norm_expr, source text) *)
 let loose = Hashtbl.create 101      (* (file, line, col) -> () *)
 let strict = Hashtbl.create 101
 let nzdef = Hashtbl.create 101      (* identifier returns: a nonzero path *)
@@ -115,11 +324,40 @@ let nzstrict = Hashtbl.create 101
 let zinit = Hashtbl.create 101      (* (file, fn, v) -> () : declared = 0 *)
 let queuedret = Hashtbl.create 101   (* (file, line) of returns under a queued test *)
 let fillguard = Hashtbl.create 101   (* (file, line) of !queued tests guarding a fill *)
+let nullguard = Hashtbl.create 11    (* (file, line, col) of "if (g)" around a fill *)
+(* Values read as a reviewer reads them (SPEC 2 Nonzero path).  zvs: the
+   variables whose value 0 makes a return 0 ("return v;", "return i * size;",
+   "return c ? x : 0;"), per return; nzloose/nzstrict/nzdef are per (return,
+   variable).  zguard: tests of such a variable whose other branch fills
+   (1) or passes a candidate (2) on every path, the branch not taken having
+   the variable 0 ("if (r) fill;", "for (i = 0; i < n; i++) fill;");
+   zeroret: returns under a test that the value is 0 ("if (!r) return r;"). *)
+let zvs = Hashtbl.create 101
+let zvnames = Hashtbl.create 101
+let zguard = Hashtbl.create 11
+let zeroret = Hashtbl.create 11
+let zcounter = Hashtbl.create 11 (* (file, fn, v) -> 1 fill, 2 candidate, 3 neither: the body of "for (v = 0; ...; v++)" *)
+let zkey q v = (file q, line q, col q, v)
+let zunread = Hashtbl.create 11 (* (file, fn, v): v tested in a way not read *)
+let zvs_of k = try Hashtbl.find zvs k with Not_found -> []
+let on_ret q v = List.mem v (zvs_of (file q, line q, col q))
+let zguard_is p kind =
+  match Hashtbl.find_opt zguard (file p, line p, col p) with
+    Some k -> k <= kind
+  | None -> false
 let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
 let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
-let has_word s w =
-  try ignore (Str.search_forward (Str.regexp ("\\b" ^ Str.quote w ^ "\\b")) s 0); true
-  with Not_found -> false
+let rangestore = Hashtbl.create 11 (* (file, fn) -> () : a non-constant store to g->start/end *)
+(* The gather and its local aliases ("struct iommu_iotlb_gather *g = gather;"):
+   gset (file, fn, name), galias (file, fn, alias), gnames name; cur_file is
+   the file spatch is on (set by the fn rule, the first to match in it). *)
+let gset = Hashtbl.create 101
+let galias = Hashtbl.create 11
+let gnames = Hashtbl.create 11
+let cur_file = ref ""
+let is_g p g = Hashtbl.mem gset (file p, cur p, g)
+let is_alias f a = Hashtbl.mem galias (!cur_file, f, a)
+let has_word s w = List.mem w (tokens s)
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
 let firstparam = Hashtbl.create 101 (* (file, fn) -> type of first parameter *)
@@ -148,8 +386,7 @@ let fix_for file line =
   try Some (Hashtbl.find fixes (file, line)) with Not_found -> None
 let has_side_effects e =
   String.contains e (Char.chr 40) || String.contains e (Char.chr 61) ||
-  (try ignore (Str.search_forward (Str.regexp_string "++") e 0); true with Not_found -> false) ||
-  (try ignore (Str.search_forward (Str.regexp_string "--") e 0); true with Not_found -> false)
+  List.mem "++" (tokens e) || List.mem "--" (tokens e)
 let iova_name file func i =
   if Hashtbl.mem assigned (file, func, i) then begin
     Hashtbl.replace needstart func i; "iova_start"
@@ -160,31 +397,80 @@ let add_atom k a =
   if not (List.mem a l) then Hashtbl.replace atoms k (List.append l [a])
 
 (* ---- classification of a return, shared by facts and standalone ---- *)
+(* The atom of a candidate call of C (None: not a candidate). *)
+let atom_of c =
+  if in_api api_fill c || in_api api_queued c then None
+  else if in_api api_tlbadd c || in_api api_tlbaddcb c then Some "tlbadd"
+  else if c = "unmap_pages" || c = "unmap" then Some "fmt"
+  else Some ("call:" ^ c)
+(* Per return (file, line, col): the atoms on its fill-free paths. *)
+let ret_atoms = Hashtbl.create 101
+let add_ret_atom q c =
+  match atom_of c with
+    None -> ()
+  | Some a ->
+      let k = (file q, line q, col q) in
+      let l = try Hashtbl.find ret_atoms k with Not_found -> [] in
+      if not (List.mem a l) then Hashtbl.replace ret_atoms k (a :: l)
 let atom_str k =
   match (try Hashtbl.find atoms k with Not_found -> []) with
     [] -> "none"
   | l -> String.concat "|" l
+(* The clause of a return: the function's atoms that are on its fill-free
+   paths (all of them when none was seen there). *)
+let ret_atom_str key k =
+  let all = try Hashtbl.find atoms k with Not_found -> [] in
+  match Hashtbl.find_opt ret_atoms key with
+    Some mine when List.exists (fun a -> List.mem a mine) all ->
+      String.concat "|" (List.filter (fun a -> List.mem a mine) all)
+  | _ -> atom_str k
 let cover key k loose_t strict_t e g =
   if not (Hashtbl.mem loose_t key) then "fill"
   else if Hashtbl.mem strict_t key && not (g <> "" && has_word e g) then "none"
-  else atom_str k
-let classify (fl, f, l, c) e =
+  else ret_atom_str key k
+let classify (fl, f, l, c) (e, _) =
   let key = (fl, l, c) and k = (fl, f) in
   let g = try let (_, _, g, _, _) = Hashtbl.find fns k in g with Not_found -> "" in
   if Hashtbl.mem queuedret (fl, l) then
     (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
+  else if Hashtbl.mem zeroret (fl, l) then "zero", "fill"
   else if is_zero e then "zero", "fill"
   else if is_errno e then "errno", "fill"
-  else if is_ident e && Hashtbl.mem compound (fl, f, collapse e) then
-    (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
-     else "nonzero", cover key k loose strict e g)
-  else if is_ident e && not (Hashtbl.mem zinit (fl, f, collapse e)) &&
-          not (Hashtbl.mem zassigned (fl, f, collapse e)) then
-    "nonzero", cover key k loose strict e g
-  else if is_ident e then
-    (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
-     else "zero", "fill")
-  else "nonzero", cover key k loose strict e g
+  else match zvs_of key with
+    [] -> "nonzero", cover key k loose strict e g
+  | vs ->
+      (* a for-loop counter is 0 on the zero-trip path and nonzero after the
+         body ran: the body decides (the increment in the header is not a
+         statement the store rules see) *)
+      let ctr v = Hashtbl.find_opt zcounter (fl, f, v) in
+      let has t v = Hashtbl.mem t (fl, l, c, v) in
+      let def v = has nzdef v || ctr v <> None in
+      let lo v = has nzloose v ||
+                 (match ctr v with Some kd -> kd >= 2 && Hashtbl.mem loose key | None -> false) in
+      let st v = has nzstrict v ||
+                 (match ctr v with Some 3 -> Hashtbl.mem strict key | _ -> false) in
+      if not (List.for_all def vs) then "zero", "fill"
+      else if not (List.for_all lo vs) then "nonzero", "fill"
+      else if List.for_all st vs && not (g <> "" && has_word e g) then "nonzero", "none"
+      else "nonzero", ret_atom_str key k
+(* The variables of a return's value tested in a way not read (a note). *)
+let ret_unread (fl, f, l, c) =
+  match List.sort_uniq compare
+          (List.filter (fun v -> Hashtbl.mem zunread (fl, f, v)) (zvs_of (fl, l, c))) with
+    [] -> "-"
+  | l -> String.concat "," l
+(* A test that says whether v is 0 (or compares it with a variable). *)
+let reads_value v c =
+  let is_var w = w <> "" && is_ident w && not (is_upper_ident w) in
+  let cmp = ["<"; ">"; "<="; ">="] in
+  match tokens c with
+    [w] -> w = v
+  | ["!"; w] -> w = v
+  | [a; ("==" | "!="); b] -> a = v || b = v
+  | [a; (">" | "<="); "0"] -> a = v
+  | [a; o; b] when List.mem o cmp -> (a = v && is_var b) || (b = v && is_var a)
+  | _ -> not (List.mem v (tokens c))
+
 let void_cover fl f =
   match (try Hashtbl.find voidl (fl, f) with Not_found -> 0) with
     0 -> "fill" | 2 -> "none" | _ -> atom_str (fl, f)
@@ -224,10 +510,10 @@ let standalone fl =
       c = "fill" ||
       (c <> "none" &&
        List.for_all (fun cl -> List.exists atom_ok (String.split_on_char '|' cl))
-         (Str.split (Str.regexp_string "&") c)) in
+         (List.filter (fun x -> x <> "") (String.split_on_char (Char.chr 38) c))) in
     let uncovered f =
       let (_, kind, _, _, _) = Hashtbl.find fns (fl, f) in
-      if kind = "void" then (if cover_ok (void_cover fl f) then [] else [(0, 1, "-")])
+      if kind = "void" then (if cover_ok (void_cover fl f) then [] else [(0, 1, ("-", "-"))])
       else List.filter (fun (l, c, e) ->
         let cls, cov = classify (fl, f, l, c) e in
         cls = "nonzero" && not (cover_ok cov)) (myrets f) in
@@ -262,10 +548,10 @@ let standalone fl =
                   else "its ops has no .iotlb_sync, so nothing is lost today"))
          | _ -> ());
         List.iter (fun (l, c, e) ->
-          if is_errno e then
+          if is_errno (fst e) then
             Hashtbl.replace standalone_hits (fl, l)
               (c, f, "unmap-returns-errno",
-               f ^ "() returns " ^ Str.global_replace (Str.regexp "^- ") "-" (collapse e) ^ " as a size_t: the core reads it as a huge unmapped size; return 0 on failure"))
+               f ^ "() returns " ^ snd e ^ " as a size_t: the core reads it as a huge unmapped size; return 0 on failure"))
           (myrets f)
       end) entries
   end
@@ -314,6 +600,51 @@ position p;
 @@
 T f@p(..., struct iommu_iotlb_gather *g, ...) { ... }
 
+// Local aliases of the gather (one level, and an alias of an alias).
+@gal@
+identifier fn.f, fn.g, a;
+position fn.p, pa;
+type T;
+@@
+f@p(...) { <+...
+(
+T *a@pa = g;
+|
+a@pa = g
+)
+...+> }
+
+@script:ocaml@
+f << fn.f;
+a << gal.a;
+pa << gal.pa;
+@@
+Hashtbl.replace gset (file pa, f, a) ();
+Hashtbl.replace galias (file pa, f, a) ();
+Hashtbl.replace gnames a ()
+
+@gal2@
+identifier fn.f, gal.a, b;
+position fn.p, pb;
+type T;
+@@
+f@p(...) { <+...
+(
+T *b@pb = a;
+|
+b@pb = a
+)
+...+> }
+
+@script:ocaml@
+f << fn.f;
+b << gal2.b;
+pb << gal2.pb;
+@@
+Hashtbl.replace gset (file pb, f, b) ();
+Hashtbl.replace galias (file pb, f, b) ();
+Hashtbl.replace gnames b ()
+
 @fn_static depends on fn@
 identifier fn.f;
 position fn.p;
@@ -339,7 +670,10 @@ g << fn.g;
 t << fn.T;
 p << fn.p;
 @@
-Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern")
+Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern");
+cur_file := file p;
+Hashtbl.replace gset (file p, f, g) ();
+Hashtbl.replace gnames g ()
 
 @script:ocaml@
 f << fn.f;
@@ -414,25 +748,253 @@ pz << zc.pz;
 @@
 Hashtbl.replace compound (file pz, cur pz, v) ()
 
+// Direct stores that grow the range by hand (vendor drivers): in a function
+// that stores a non-constant value to g->start or g->end, every access to
+// them counts as a fill (the grow-if-outside tests read them).
+@rs@
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+expression es : script:ocaml() { not (is_const es) };
+position p;
+@@
+(
+ g->start@p = es
+|
+ g->end@p = es
+)
+
+@script:ocaml@
+p << rs.p;
+g << rs.g;
+@@
+if is_g p g then Hashtbl.replace rangestore (file p, cur p) ()
+
 // ------------------------------------------------------------------
 // Every return of those functions.
 
 @r@
-position pr;
+position pr, pe;
 expression E;
 @@
-return@pr E;
+return@pr E@pe;
 
 @script:ocaml@
 pr << r.pr;
+pe << r.pe;
 e << r.E;
 @@
 if Hashtbl.mem fns (file pr, cur pr) then
-  Hashtbl.replace rets (file pr, cur pr, line pr, col pr) e
+  Hashtbl.replace rets (file pr, cur pr, line pr, col pr) (norm_expr e, src_text pe)
+
+// The variables a returned value is 0 with.
+@zr@
+identifier v;
+expression X;
+type T;
+position pr;
+@@
+(
+ return@pr v;
+|
+ return@pr v * X;
+|
+ return@pr X * v;
+|
+ return@pr (T)v * X;
+|
+ return@pr X * (T)v;
+|
+ return@pr v << X;
+|
+ return@pr v ? X : 0;
+)
+
+@script:ocaml@
+v << zr.v;
+pr << zr.pr;
+@@
+if Hashtbl.mem fns (file pr, cur pr) && not (is_upper_ident v) then begin
+  let k = (file pr, line pr, col pr) in
+  if not (List.mem v (zvs_of k)) then Hashtbl.replace zvs k (v :: zvs_of k);
+  Hashtbl.replace zvnames v ()
+end
+
+// Tests of such a variable: the branch not taken has it 0, the other
+// fills (zgf) or passes a candidate (zgc) on every path.
+@zgf@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier i;
+expression E;
+position pg;
+statement S;
+@@
+(
+if (v@pg) { ... fill(..., g, ...); ... } else S
+|
+if (v@pg) { ... fill(..., g, ...); ... }
+|
+if (v@pg) fill(..., g, ...); else S
+|
+if (v@pg) fill(..., g, ...);
+|
+if (v@pg != 0) { ... fill(..., g, ...); ... }
+|
+if (v@pg != 0) fill(..., g, ...);
+|
+for (i = 0; i < v@pg; E) { ... fill(..., g, ...); ... }
+|
+for (i = 0; i < v@pg; E) fill(..., g, ...);
+)
+
+@script:ocaml@
+pg << zgf.pg;
+g << zgf.g;
+@@
+if is_g pg g then Hashtbl.replace zguard (file pg, line pg, col pg) 1
+
+@zgc@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c, i;
+expression E, X;
+position pg;
+statement S;
+@@
+(
+if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... } else S
+|
+if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+if (v@pg) \( c(..., g, ...) \| X->c(..., g, ...) \); else S
+|
+if (v@pg) \( c(..., g, ...) \| X->c(..., g, ...) \);
+|
+if (v@pg != 0) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+if (v@pg != 0) \( c(..., g, ...) \| X->c(..., g, ...) \);
+|
+for (i = 0; i < v@pg; E) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+for (i = 0; i < v@pg; E) \( c(..., g, ...) \| X->c(..., g, ...) \);
+)
+
+@script:ocaml@
+pg << zgc.pg;
+g << zgc.g;
+@@
+let k = (file pg, line pg, col pg) in
+if is_g pg g && not (Hashtbl.mem zguard k) then Hashtbl.replace zguard k 2
+
+// Loop counters returned: what the body of "for (v = 0; ...; v++)" does.
+@zfor1@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier fill : script:ocaml() { in_api api_fill fill };
+expression E;
+position pf;
+@@
+(
+for (v@pf = 0; E; v++) { ... fill(..., g, ...); ... }
+|
+for (v@pf = 0; E; v++) fill(..., g, ...);
+)
+
+@script:ocaml@
+v << zfor1.v;
+g << zfor1.g;
+pf << zfor1.pf;
+@@
+if is_g pf g then Hashtbl.replace zcounter (file pf, cur pf, v) 1
+
+@zfor2@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c;
+expression E, X;
+position pf;
+@@
+(
+for (v@pf = 0; E; v++) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+for (v@pf = 0; E; v++) \( c(..., g, ...) \| X->c(..., g, ...) \);
+)
+
+@script:ocaml@
+v << zfor2.v;
+g << zfor2.g;
+pf << zfor2.pf;
+@@
+let k = (file pf, cur pf, v) in
+if is_g pf g && not (Hashtbl.mem zcounter k) then Hashtbl.replace zcounter k 2
+
+@zfor3@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+expression E;
+position pf;
+statement S;
+@@
+for (v@pf = 0; E; v++) S
+
+@script:ocaml@
+v << zfor3.v;
+pf << zfor3.pf;
+@@
+let k = (file pf, cur pf, v) in
+if Hashtbl.mem fns (file pf, cur pf) && not (Hashtbl.mem zcounter k) then
+  Hashtbl.replace zcounter k 3
+
+// Tests of such a variable that do not say whether it is 0 (a note).
+@zt@
+expression C;
+statement S1, S2;
+position pt;
+@@
+(
+if (C@pt) S1 else S2
+|
+if (C@pt) S1
+)
+
+@script:ocaml@
+c << zt.C;
+pt << zt.pt;
+@@
+if Hashtbl.mem fns (file pt, cur pt) then
+  List.iter (fun v ->
+    if Hashtbl.mem zvnames v && not (reads_value v c) then
+      Hashtbl.replace zunread (file pt, cur pt, v) ())
+    (List.sort_uniq compare (tokens c))
+
+// Returns under a test that the returned variable is 0.
+@zret@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+expression E;
+position p;
+@@
+(
+if (!v) return@p v;
+|
+if (!v) { ... when != v = E
+return@p v; }
+|
+if (v == 0) return@p v;
+|
+if (v == 0) { ... when != v = E
+return@p v; }
+|
+switch (v) { case 0: return@p v; }
+)
+
+@script:ocaml@
+p << zret.p;
+@@
+if Hashtbl.mem fns (file p, cur p) then Hashtbl.replace zeroret (file p, line p) ()
 
 // Candidate calls: the gather passed to another function.
 @cand@
-identifier fn.g, c;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c;
 position pc;
 expression X;
 @@
@@ -445,12 +1007,12 @@ expression X;
 )
 
 @script:ocaml@
-f << fn.f;
+g << cand.g;
 c << cand.c;
 pc << cand.pc;
 @@
-let k = (file pc, f) in
-if cur pc <> f then ()
+let k = (file pc, cur pc) in
+if not (is_g pc g) then ()
 else if in_api api_fill c || in_api api_queued c then ()
 else if in_api api_tlbadd c || in_api api_tlbaddcb c then add_atom k "tlbadd"
 else if c = "unmap_pages" || c = "unmap" then add_atom k "fmt"
@@ -458,7 +1020,7 @@ else add_atom k ("call:" ^ c)
 
 // Queued tests that guard a direct fill: both branches are covered.
 @qf@
-identifier fn.g;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
@@ -476,12 +1038,13 @@ if (!qd@pq(g)) fill(..., g, ...);
 
 @script:ocaml@
 pq << qf.pq;
+g << qf.g;
 @@
-Hashtbl.replace fillguard (file pq, line pq) ()
+if is_g pq g then Hashtbl.replace fillguard (file pq, line pq) ()
 
 // Returns taken only when the gather is queued (lazy mode): covered.
 @qr@
-identifier fn.g;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 expression E;
@@ -490,12 +1053,50 @@ expression E;
 if (qd(g)) return@pq E;
 |
 if (qd(g)) { ... return@pq E; }
+|
+if (!g) return@pq E;
+|
+if (!g) { ... return@pq E; }
+|
+if (g == NULL) return@pq E;
+|
+if (g == NULL) { ... return@pq E; }
+)
+
+// (and returns taken when there is no gather: SPEC 2 Fill, nothing to fill)
+@script:ocaml@
+pq << qr.pq;
+g << qr.g;
+@@
+if is_g pq g then Hashtbl.replace queuedret (file pq, line pq) ()
+
+// The gather tested for NULL around a fill: the NULL branch needs none,
+// the other fills, so a path through the test is covered.
+@ng@
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier fill : script:ocaml() { in_api api_fill fill };
+position pn;
+statement S;
+@@
+(
+if (g@pn) { ... fill(..., g, ...); ... } else S
+|
+if (g@pn) { ... fill(..., g, ...); ... }
+|
+if (g@pn) fill(..., g, ...); else S
+|
+if (g@pn) fill(..., g, ...);
+|
+if (g@pn != NULL) { ... fill(..., g, ...); ... }
+|
+if (g@pn != NULL) fill(..., g, ...);
 )
 
 @script:ocaml@
-pq << qr.pq;
+pn << ng.pn;
+g << ng.g;
 @@
-Hashtbl.replace queuedret (file pq, line pq) ()
+if is_g pn g then Hashtbl.replace nullguard (file pn, line pn, col pn) ()
 
 // A path with no fill, flush or queued test (loose) and, in addition, no
 // candidate call (strict).
@@ -505,17 +1106,28 @@ identifier fn.f, fn.g;
 position fn.p, r.pr, q;
 expression E, X;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
   return@pr@q E;
   ... when any
 }
@@ -525,19 +1137,30 @@ identifier fn.f, fn.g, c;
 position fn.p, r.pr, q;
 expression E, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
       when != X.c(..., g, ...)
+      when != X.c(..., ga, ...)
   return@pr@q E;
   ... when any
 }
@@ -552,15 +1175,17 @@ q << strict.q;
 @@
 Hashtbl.replace strict (file q, line q, col q) ()
 
-// `return v;`: paths on which the last value stored in v is not 0.
-
-@nzl exists@
-identifier fn.f, fn.g, v;
-position fn.p, r.pr, q;
+// The candidates on the fill-free paths to a return (its clause): passed
+// before it, or called in its expression.
+@cpath exists@
+identifier fn.f, fn.g, c;
+position fn.p, r.pr, q, pc;
+expression E, X, Y;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
-expression e2 : script:ocaml() { not (is_zero e2) };
-expression E3, E5, X;
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
@@ -568,10 +1193,110 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 f@p(...) {
   ... when != fill(..., g, ...)
       when any
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
 (
+  c@pc(..., g, ...)
+|
+  Y->c@pc(..., g, ...)
+|
+  Y.c@pc(..., g, ...)
+|
+  c@pc(..., ga, ...)
+|
+  Y->c@pc(..., ga, ...)
+)
+  ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
+      when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
+  return@pr@q E;
+  ... when any
+}
+
+@script:ocaml@
+c << cpath.c;
+q << cpath.q;
+@@
+add_ret_atom q c
+
+@cret@
+identifier c;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+expression X;
+position q;
+@@
+(
+return@q <+... c(..., g, ...) ...+>;
+|
+return@q <+... X->c(..., g, ...) ...+>;
+|
+return@q <+... X.c(..., g, ...) ...+>;
+)
+
+@script:ocaml@
+c << cret.c;
+g << cret.g;
+q << cret.q;
+@@
+if is_g q g then add_ret_atom q c
+
+// `return v;`: paths on which the last value stored in v is not 0.
+
+@nzl exists@
+identifier fn.f, fn.g;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+position fn.p, r.pr, q;
+position pgf : script:ocaml() { zguard_is pgf 1 };
+position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
+expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
+expression E3, E5, X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
+      when any
+      when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
+(
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -587,33 +1312,60 @@ f@p(...) {
   v++;
 )
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
       when != v = E3
-  return@pr@q v;
+      when != v@pgf
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzs exists@
-identifier fn.f, fn.g, v, c;
+identifier fn.f, fn.g, c;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgs : script:ocaml() { zguard_is pgs 2 };
 expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when any
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
 (
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -629,68 +1381,113 @@ f@p(...) {
   v++;
 )
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != v = E3
+      when != v@pgs
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
-  return@pr@q v;
+      when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 // no store to v at all on the path: its initial value decides
 @nzn exists@
-identifier fn.f, fn.g, v;
+identifier fn.f, fn.g;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
       when != v = E3
-  return@pr@q v;
+      when != v@pgf
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzns exists@
-identifier fn.f, fn.g, v, c;
+identifier fn.f, fn.g, c;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgs : script:ocaml() { zguard_is pgs 2 };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != v = E3
+      when != v@pgs
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
-  return@pr@q v;
+      when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 // a nonzero store reaching the return, filled or not (class)
 @nzd exists@
-identifier fn.f, v;
+identifier fn.f;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
 expression E3, E5;
 @@
 f@p(...) {
   ... when any
 (
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -706,78 +1503,94 @@ f@p(...) {
   v++;
 )
   ... when != v = E3
-  return@pr@q v;
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzd0 exists@
-identifier fn.f, v;
+identifier fn.f;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
 expression E3;
 @@
 f@p(...) {
   ... when != v = E3
-  return@pr@q v;
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @script:ocaml@
 q << nzl.q;
+v << nzl.v;
 @@
-Hashtbl.replace nzloose (file q, line q, col q) ()
+if on_ret q v then Hashtbl.replace nzloose (zkey q v) ()
 
 @script:ocaml@
 q << nzs.q;
+v << nzs.v;
 e << nzs.e2;
 g << fn.g;
 @@
-if not (has_word e g) then Hashtbl.replace nzstrict (file q, line q, col q) ()
+if on_ret q v && not (has_word e g) then Hashtbl.replace nzstrict (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzn.q;
 v << nzn.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzloose (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzloose (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzns.q;
 v << nzns.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzstrict (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzstrict (zkey q v) ()
 
 @script:ocaml@
 q << nzd.q;
+v << nzd.v;
 @@
-Hashtbl.replace nzdef (file q, line q, col q) ()
+if on_ret q v then Hashtbl.replace nzdef (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzd0.q;
 v << nzd0.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzdef (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzdef (zkey q v) ()
 
 // void functions (tlb_add_page callbacks, wrappers): the end of the body.
 @vl exists@
 identifier fn.f, fn.g;
 position fn.p, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
 }
 
 @vs exists@
@@ -785,17 +1598,29 @@ identifier fn.f, fn.g, c;
 position fn.p, q;
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
 }
 
 @script:ocaml@
@@ -890,7 +1715,7 @@ fld << asg.fld;
 fnm << asg.fnm;
 pl << asg.pl;
 @@
-assigns := (file pl, line pl, cur pl, collapse e, fld, fnm) :: !assigns
+assigns := (file pl, line pl, cur pl, norm_expr e, fld, fnm) :: !assigns
 
 // The first parameter of the functions stored by assignment (their ops type).
 @fp depends on asg@
@@ -906,7 +1731,7 @@ f << fp.f;
 t << fp.P;
 p << fp.p;
 @@
-Hashtbl.replace firstparam (file p, f) (collapse t)
+Hashtbl.replace firstparam (file p, f) (norm_type t)
 
 // alloc_io_pgtable_ops(FMT, &cfg, cookie) binds the file to a format.
 @al@
@@ -920,7 +1745,7 @@ alloc@pa(F, C, K)
 fm << al.F;
 pa << al.pa;
 @@
-let fm = collapse fm in
+let fm = norm_expr fm in
 pr ["bind"; file pa; string_of_int (line pa); cur pa;
     if is_upper_ident fm then fm else "?"]
 
@@ -964,18 +1789,17 @@ Hashtbl.iter (fun (fl, f) (l, kind, g, iova, link) ->
   pr ["fn"; fl; string_of_int l; f; kind; g; iova; link];
   if kind = "void" then begin
     let c = void_cover fl f in
-    pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"]
+    pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"; "-"]
   end) fns;
 Hashtbl.iter (fun (fl, f, l, c) e ->
   let cls, cov = classify (fl, f, l, c) e in
-  let e = collapse e in
-  let e = if String.length e > 2 && String.sub e 0 2 = "- " then "-" ^ String.sub e 2 (String.length e - 2) else e in
+  let e = snd e in
   pr ["ret"; fl; string_of_int l; string_of_int c; f; cls; cov;
-      if e = "" then "-" else e]) rets;
+      (if e = "" then "-" else e);
+      (if cls = "nonzero" && cov <> "fill" then ret_unread (fl, f, l, c) else "-")]) rets;
 List.iter (fun (fl, l, func, e, fld, fnm) ->
   let fpt = try Hashtbl.find firstparam (fl, fnm) with Not_found -> "" in
-  let has s = try ignore (Str.search_forward (Str.regexp_string s) fpt 0); true
-              with Not_found -> false in
+  let has s = contains fpt s in
   let ty =
     if has "io_pgtable_ops" then "io_pgtable_ops"
     else if has "pt_iommu" then "pt_iommu_ops"

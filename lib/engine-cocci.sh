@@ -51,7 +51,7 @@ case $mode in
 facts)
 	[ $# -gt 0 ] || exit 0
 	printf '%s\n' "$@" > "$tmp/files"
-	n=$(wc -l < "$tmp/files")
+
 	# Chunks are counted on the audited files: the self-check's canary (an
 	# absolute path, see bin/gatherlint) rides in the lightest chunk, in the
 	# same spatch process as the files.
@@ -76,7 +76,7 @@ facts)
 			print > sprintf("%s/chunk.%04d", t, best)
 		}'
 	: > "$tmp/done"
-	printf '%s\n' "$tmp"/chunk.???? | GATHERLINT_TOTAL=$n \
+	printf '%s\n' "$tmp"/chunk.???? | GATHERLINT_TOTAL=$nr \
 		xargs -P "$jobs" -n 1 "$here/engine-cocci.sh" chunk "$root"
 	for c in "$tmp"/chunk.????; do
 		[ -f "$c.rc" ] || { echo 1 > "$c.rc"; echo "spatch did not run" > "$c.err"; }
@@ -103,7 +103,7 @@ chunk)
 	echo $? > "$c.rc"
 	awk -f "$here/parse-check.awk" "$c.err" >> "$c.out"
 	# Progress while stderr is a terminal: files done of total.
-	cat "$c" >> "${c%/*}/done"
+	grep -v "^/" "$c" >> "${c%/*}/done"
 	if [ -t 2 ]; then
 		printf '\rgatherlint: %s/%s files' "$(wc -l < "${c%/*}/done")" \
 			"${GATHERLINT_TOTAL:-?}" >&2

@@ -1,27 +1,44 @@
 # parse-check.awk - turn the parse report of spatch (`--verbose-parsing`
 # in the facts run, files named by `HANDLING:`; or `spatch --parse-c`,
-# `PARSING:`) into `incomplete` facts.
+# `PARSING:`) into `incomplete` facts.  Run in the audited root (it reads
+# each named file).
 # Only unparsable regions that touch the code gatherlint reads (the
 # gather, unmap callbacks, io-pgtable and flush ops) are reported, at the
 # first such line; the rest of a kernel file may hold macros spatch skips
 # harmlessly.
 #
-# spatch prints each unparsable region as `bad:` lines with the failing
-# line marked `BAD:!!!!! `; a region starts on the line where the last
-# good element ended, so its first line may belong to parsed code.  The
-# keys are searched in code only (comments are blanked), and:
-#  * when the failing line sits in a `#define` body, only the lines of
-#    that #define are searched, and only for code the CLI's textual
-#    pre-pass (lib/macro-ops.awk, ops initialisers written in #define
-#    bodies) does not read: the gather, io-pgtable and flush ops.  A
-#    #define body that is a declaration without its `;`, or a list of
-#    designated initialisers, never parses (spatch 1.1.1; cocci/README.md
-#    "Macro hints"), whatever the macro file says;
-#  * otherwise the whole region is searched (conservative).
-BEGIN {
-	OFS = "\t"
-	KEYS = "iotlb_gather|unmap|io_pgtable|iommu_flush_ops|iommu_domain_ops|iommu_ops"
-	DKEYS = "iotlb_gather|io_pgtable|iommu_flush_ops|tlb_add_page|tlb_flush_walk|tlb_flush_all"
+# #define bodies are judged by their text, never by whether this spatch
+# parses them (1.1 cannot parse a field-list body or a declaration without
+# its `;`, 1.3 parses more; the semantic patch drops whatever it matches
+# inside one): ops initialisers in them are read by the CLI's textual
+# pre-pass (lib/macro-ops.awk), and a body that holds gather code (a
+# macro-generated unmap function or helper) is reported here, on every
+# version, because spatch does not expand it.
+#
+# spatch prints an unparsable region as `bad:` lines with the failing line
+# marked `BAD:!!!!! `; a region starts on the line where the last good
+# element ended, so its first line may belong to parsed code.  When the
+# failing line sits in a #define body, the region is that #define (judged
+# by its text, above); otherwise the keys are searched in the code of the
+# region's lines (comments blanked, #define bodies skipped).
+BEGIN { OFS = "\t"; KEYS = "iotlb_gather|unmap|io_pgtable|iommu_flush_ops|iommu_domain_ops|iommu_ops" }
+
+# Read FILE: report the first #define body that holds gather code.
+function read_file(f,    l, n, cont, indefine, reported) {
+	n = 0; cont = 0; indefine = 0; reported = 0
+	while ((getline l < f) > 0) {
+		n++
+		if (!cont)
+			indefine = (l ~ /^[ \t]*#[ \t]*define[ \t]/)
+		if (indefine && !reported && l ~ /iotlb_gather/) {
+			print "incomplete", f, n, "-", \
+				"spatch does not expand macros: the gather code in this #define body was not checked"
+			reported = 1
+			done[f] = 1
+		}
+		cont = (l ~ /\\[ \t]*$/)
+	}
+	close(f)
 }
 
 # uncomment(s): s with comments blanked; `incomm` carries an open /* */
@@ -50,36 +67,27 @@ function uncomment(s,    out, i, c2) {
 	return out
 }
 
-# The first line of lines[lo..hi] whose code matches re, or "".
-function first_key(lo, hi, re,    i, code) {
-	incomm = 0
-	for (i = lo; i <= hi; i++) {
-		code = uncomment(lines[i])
-		if (code ~ re)
-			return lines[i]
-	}
-	return ""
-}
-
-function region_key(   b, d, e, i) {
+function region_key(   b, i, cont, indefine, code) {
 	if (nl == 0)
 		return ""
 	b = bad ? bad : nl
-	# the #define the failing line belongs to, if any
-	d = 0
+	# the failing line in a #define body: the region is that #define
 	for (i = b; i >= 1; i--) {
 		if (i < b && lines[i] !~ /\\[ \t]*$/)
 			break
-		if (lines[i] ~ /^[ \t]*#[ \t]*define[ \t]/) {
-			d = i
-			break
-		}
+		if (lines[i] ~ /^[ \t]*#[ \t]*define[ \t]/)
+			return ""
 	}
-	if (!d)
-		return first_key(1, nl, KEYS)
-	for (e = b; e < nl && lines[e] ~ /\\[ \t]*$/; e++)
-		;
-	return first_key(d, e, DKEYS)
+	incomm = 0; cont = 0; indefine = 0
+	for (i = 1; i <= nl; i++) {
+		if (!cont)
+			indefine = (lines[i] ~ /^[ \t]*#[ \t]*define[ \t]/)
+		cont = (lines[i] ~ /\\[ \t]*$/)
+		code = uncomment(lines[i])
+		if (!indefine && code ~ KEYS)
+			return lines[i]
+	}
+	return ""
 }
 
 function flush_region(   name, l, n, at, key) {
@@ -102,7 +110,13 @@ function flush_region(   name, l, n, at, key) {
 		done[file] = 1
 	}
 }
-/^(PARSING|HANDLING): / { flush_region(); file = $0; sub(/^[A-Z]+: /, "", file); next }
+/^(PARSING|HANDLING): / {
+	flush_region()
+	file = $0
+	sub(/^[A-Z]+: /, "", file)
+	read_file(file)
+	next
+}
 /^BAD:!!!!! / { lines[++nl] = substr($0, 11); if (!bad) bad = nl; next }
 /^bad: / { lines[++nl] = substr($0, 6); next }
 { flush_region() }

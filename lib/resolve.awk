@@ -47,6 +47,7 @@ $1 == "ret" && NF >= 8 {
 	n = ++nret[k]
 	retline[k, n] = $3; retcol[k, n] = $4; retclass[k, n] = $6
 	retcover[k, n] = $7; retexpr[k, n] = $8
+	retunread[k, n] = (NF >= 9 ? $9 : "-")
 	next
 }
 
@@ -336,6 +337,9 @@ function explain(g, k, r, ctx, depth,    c, ncl, cl, i, na, at, j, a, u, list, f
 	c = retcover[k, r]
 	if (depth > 4)
 		return
+	if (retunread[k, r] != "" && retunread[k, r] != "-")
+		note(g, fnfile[k], retline[k, r], retcol[k, r],
+		     retunread[k, r] " is tested in a way gatherlint does not read (not against 0): this path is taken as returning nonzero")
 	if (c == "none" || c == "") {
 		note(g, fnfile[k], retline[k, r], retcol[k, r],
 		     "no fill, flush or queued test on a path to this return")

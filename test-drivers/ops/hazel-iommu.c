@@ -11,12 +11,13 @@
  *			.iotlb_sync = hazel_iotlb_sync, ... }
  *
  * The compound literal is expanded twice by the compiler, but it is one
- * entry point (one function): one finding.  Coccinelle reads the macro
- * body only through the CLI's textual pre-pass (OPSID macro@...).
+ * entry point (one function): one finding.  The cocci engine reads the
+ * macro body only through the CLI's textual pre-pass (OPSID macro@...),
+ * on every spatch version: 1.1 cannot parse this body, 1.3 can, and what
+ * a version matches inside a #define body is not used.
  *
  * Expected: ONE unmap-gather-unfilled at "return size;" (has sync), both
- * engines, and nothing else: the #define body spatch cannot parse holds
- * only ops fields, which the pre-pass reads (not analysis-incomplete).
+ * engines, and nothing else (the body holds no gather code).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
