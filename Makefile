@@ -12,6 +12,7 @@ SHAREDIR  = $(DESTDIR)$(PREFIX)/share/gatherlint
 BINDIR    = $(DESTDIR)$(PREFIX)/bin
 
 COCCI_FILES = $(wildcard cocci/*.cocci)
+COCCI_HINTS = cocci/gatherlint.h
 HOOKS       = $(wildcard checkpatch-hooks/*)
 
 .PHONY: all deps deps-audit core plugin api check audit install install-cocci \
@@ -64,7 +65,7 @@ install: all
 	install -m 0755 lib/gatherlint-core $(SHAREDIR)/lib/
 	install -d $(SHAREDIR)/lib/canary
 	install -m 0644 lib/canary/canary-iommu.c lib/canary/canary.expected $(SHAREDIR)/lib/canary/
-	install -m 0644 $(COCCI_FILES) $(SHAREDIR)/cocci/
+	install -m 0644 $(COCCI_FILES) $(COCCI_HINTS) $(SHAREDIR)/cocci/
 	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
 		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \
 	fi
@@ -78,7 +79,7 @@ install-cocci:
 	@if [ ! -d "$(KDIR)/scripts/coccinelle" ]; then \
 		echo "make install-cocci: $(KDIR) has no scripts/coccinelle" >&2; exit 2; fi
 	install -d "$(KDIR)/scripts/coccinelle/iommu"
-	install -m 0644 $(COCCI_FILES) "$(KDIR)/scripts/coccinelle/iommu/"
+	install -m 0644 $(COCCI_FILES) $(COCCI_HINTS) "$(KDIR)/scripts/coccinelle/iommu/"
 
 install-hooks:
 	@if [ -x checkpatch-hooks/install.sh ]; then \

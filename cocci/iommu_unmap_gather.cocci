@@ -276,6 +276,16 @@ let is_upper_ident s =
   String.length s > 1 &&
   String.for_all (fun c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c = '_') s
 
+(* A constant (literal, macro constant, ~0UL, -1): storing one resets the
+   range (iommu_iotlb_gather_init), it does not grow it. *)
+let is_const e =
+  let e = strip_parens e in
+  is_upper_ident e ||
+  (String.length e > 0 && (e.[0] = '~' || e.[0] = '-' || (e.[0] >= '0' && e.[0] <= '9')) &&
+   String.for_all (fun c -> (c >= '0' && c <= '9') || c = 'x' || c = 'X' || c = '~' ||
+                            c = '-' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+                            c = 'u' || c = 'U' || c = 'l' || c = 'L') e)
+
 let is_errno e =
   let e = strip_parens e in
   String.length e > 2 && e.[0] = '-' &&
@@ -314,8 +324,39 @@ let nzstrict = Hashtbl.create 101
 let zinit = Hashtbl.create 101      (* (file, fn, v) -> () : declared = 0 *)
 let queuedret = Hashtbl.create 101   (* (file, line) of returns under a queued test *)
 let fillguard = Hashtbl.create 101   (* (file, line) of !queued tests guarding a fill *)
+let nullguard = Hashtbl.create 11    (* (file, line, col) of "if (g)" around a fill *)
+(* Values read as a reviewer reads them (SPEC 2 Nonzero path).  zvs: the
+   variables whose value 0 makes a return 0 ("return v;", "return i * size;",
+   "return c ? x : 0;"), per return; nzloose/nzstrict/nzdef are per (return,
+   variable).  zguard: tests of such a variable whose other branch fills
+   (1) or passes a candidate (2) on every path, the branch not taken having
+   the variable 0 ("if (r) fill;", "for (i = 0; i < n; i++) fill;");
+   zeroret: returns under a test that the value is 0 ("if (!r) return r;"). *)
+let zvs = Hashtbl.create 101
+let zvnames = Hashtbl.create 101
+let zguard = Hashtbl.create 11
+let zeroret = Hashtbl.create 11
+let zcounter = Hashtbl.create 11 (* (file, fn, v) -> 1 fill, 2 candidate, 3 neither: the body of "for (v = 0; ...; v++)" *)
+let zkey q v = (file q, line q, col q, v)
+let zunread = Hashtbl.create 11 (* (file, fn, v): v tested in a way not read *)
+let zvs_of k = try Hashtbl.find zvs k with Not_found -> []
+let on_ret q v = List.mem v (zvs_of (file q, line q, col q))
+let zguard_is p kind =
+  match Hashtbl.find_opt zguard (file p, line p, col p) with
+    Some k -> k <= kind
+  | None -> false
 let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
 let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
+let rangestore = Hashtbl.create 11 (* (file, fn) -> () : a non-constant store to g->start/end *)
+(* The gather and its local aliases ("struct iommu_iotlb_gather *g = gather;"):
+   gset (file, fn, name), galias (file, fn, alias), gnames name; cur_file is
+   the file spatch is on (set by the fn rule, the first to match in it). *)
+let gset = Hashtbl.create 101
+let galias = Hashtbl.create 11
+let gnames = Hashtbl.create 11
+let cur_file = ref ""
+let is_g p g = Hashtbl.mem gset (file p, cur p, g)
+let is_alias f a = Hashtbl.mem galias (!cur_file, f, a)
 let has_word s w = List.mem w (tokens s)
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
@@ -356,31 +397,80 @@ let add_atom k a =
   if not (List.mem a l) then Hashtbl.replace atoms k (List.append l [a])
 
 (* ---- classification of a return, shared by facts and standalone ---- *)
+(* The atom of a candidate call of C (None: not a candidate). *)
+let atom_of c =
+  if in_api api_fill c || in_api api_queued c then None
+  else if in_api api_tlbadd c || in_api api_tlbaddcb c then Some "tlbadd"
+  else if c = "unmap_pages" || c = "unmap" then Some "fmt"
+  else Some ("call:" ^ c)
+(* Per return (file, line, col): the atoms on its fill-free paths. *)
+let ret_atoms = Hashtbl.create 101
+let add_ret_atom q c =
+  match atom_of c with
+    None -> ()
+  | Some a ->
+      let k = (file q, line q, col q) in
+      let l = try Hashtbl.find ret_atoms k with Not_found -> [] in
+      if not (List.mem a l) then Hashtbl.replace ret_atoms k (a :: l)
 let atom_str k =
   match (try Hashtbl.find atoms k with Not_found -> []) with
     [] -> "none"
   | l -> String.concat "|" l
+(* The clause of a return: the function's atoms that are on its fill-free
+   paths (all of them when none was seen there). *)
+let ret_atom_str key k =
+  let all = try Hashtbl.find atoms k with Not_found -> [] in
+  match Hashtbl.find_opt ret_atoms key with
+    Some mine when List.exists (fun a -> List.mem a mine) all ->
+      String.concat "|" (List.filter (fun a -> List.mem a mine) all)
+  | _ -> atom_str k
 let cover key k loose_t strict_t e g =
   if not (Hashtbl.mem loose_t key) then "fill"
   else if Hashtbl.mem strict_t key && not (g <> "" && has_word e g) then "none"
-  else atom_str k
+  else ret_atom_str key k
 let classify (fl, f, l, c) (e, _) =
   let key = (fl, l, c) and k = (fl, f) in
   let g = try let (_, _, g, _, _) = Hashtbl.find fns k in g with Not_found -> "" in
   if Hashtbl.mem queuedret (fl, l) then
     (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
+  else if Hashtbl.mem zeroret (fl, l) then "zero", "fill"
   else if is_zero e then "zero", "fill"
   else if is_errno e then "errno", "fill"
-  else if is_ident e && Hashtbl.mem compound (fl, f, e) then
-    (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
-     else "nonzero", cover key k loose strict e g)
-  else if is_ident e && not (Hashtbl.mem zinit (fl, f, e)) &&
-          not (Hashtbl.mem zassigned (fl, f, e)) then
-    "nonzero", cover key k loose strict e g
-  else if is_ident e then
-    (if Hashtbl.mem nzdef key then "nonzero", cover key k nzloose nzstrict e g
-     else "zero", "fill")
-  else "nonzero", cover key k loose strict e g
+  else match zvs_of key with
+    [] -> "nonzero", cover key k loose strict e g
+  | vs ->
+      (* a for-loop counter is 0 on the zero-trip path and nonzero after the
+         body ran: the body decides (the increment in the header is not a
+         statement the store rules see) *)
+      let ctr v = Hashtbl.find_opt zcounter (fl, f, v) in
+      let has t v = Hashtbl.mem t (fl, l, c, v) in
+      let def v = has nzdef v || ctr v <> None in
+      let lo v = has nzloose v ||
+                 (match ctr v with Some kd -> kd >= 2 && Hashtbl.mem loose key | None -> false) in
+      let st v = has nzstrict v ||
+                 (match ctr v with Some 3 -> Hashtbl.mem strict key | _ -> false) in
+      if not (List.for_all def vs) then "zero", "fill"
+      else if not (List.for_all lo vs) then "nonzero", "fill"
+      else if List.for_all st vs && not (g <> "" && has_word e g) then "nonzero", "none"
+      else "nonzero", ret_atom_str key k
+(* The variables of a return's value tested in a way not read (a note). *)
+let ret_unread (fl, f, l, c) =
+  match List.sort_uniq compare
+          (List.filter (fun v -> Hashtbl.mem zunread (fl, f, v)) (zvs_of (fl, l, c))) with
+    [] -> "-"
+  | l -> String.concat "," l
+(* A test that says whether v is 0 (or compares it with a variable). *)
+let reads_value v c =
+  let is_var w = w <> "" && is_ident w && not (is_upper_ident w) in
+  let cmp = ["<"; ">"; "<="; ">="] in
+  match tokens c with
+    [w] -> w = v
+  | ["!"; w] -> w = v
+  | [a; ("==" | "!="); b] -> a = v || b = v
+  | [a; (">" | "<="); "0"] -> a = v
+  | [a; o; b] when List.mem o cmp -> (a = v && is_var b) || (b = v && is_var a)
+  | _ -> not (List.mem v (tokens c))
+
 let void_cover fl f =
   match (try Hashtbl.find voidl (fl, f) with Not_found -> 0) with
     0 -> "fill" | 2 -> "none" | _ -> atom_str (fl, f)
@@ -510,6 +600,51 @@ position p;
 @@
 T f@p(..., struct iommu_iotlb_gather *g, ...) { ... }
 
+// Local aliases of the gather (one level, and an alias of an alias).
+@gal@
+identifier fn.f, fn.g, a;
+position fn.p, pa;
+type T;
+@@
+f@p(...) { <+...
+(
+T *a@pa = g;
+|
+a@pa = g
+)
+...+> }
+
+@script:ocaml@
+f << fn.f;
+a << gal.a;
+pa << gal.pa;
+@@
+Hashtbl.replace gset (file pa, f, a) ();
+Hashtbl.replace galias (file pa, f, a) ();
+Hashtbl.replace gnames a ()
+
+@gal2@
+identifier fn.f, gal.a, b;
+position fn.p, pb;
+type T;
+@@
+f@p(...) { <+...
+(
+T *b@pb = a;
+|
+b@pb = a
+)
+...+> }
+
+@script:ocaml@
+f << fn.f;
+b << gal2.b;
+pb << gal2.pb;
+@@
+Hashtbl.replace gset (file pb, f, b) ();
+Hashtbl.replace galias (file pb, f, b) ();
+Hashtbl.replace gnames b ()
+
 @fn_static depends on fn@
 identifier fn.f;
 position fn.p;
@@ -535,7 +670,10 @@ g << fn.g;
 t << fn.T;
 p << fn.p;
 @@
-Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern")
+Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern");
+cur_file := file p;
+Hashtbl.replace gset (file p, f, g) ();
+Hashtbl.replace gnames g ()
 
 @script:ocaml@
 f << fn.f;
@@ -610,6 +748,26 @@ pz << zc.pz;
 @@
 Hashtbl.replace compound (file pz, cur pz, v) ()
 
+// Direct stores that grow the range by hand (vendor drivers): in a function
+// that stores a non-constant value to g->start or g->end, every access to
+// them counts as a fill (the grow-if-outside tests read them).
+@rs@
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+expression es : script:ocaml() { not (is_const es) };
+position p;
+@@
+(
+ g->start@p = es
+|
+ g->end@p = es
+)
+
+@script:ocaml@
+p << rs.p;
+g << rs.g;
+@@
+if is_g p g then Hashtbl.replace rangestore (file p, cur p) ()
+
 // ------------------------------------------------------------------
 // Every return of those functions.
 
@@ -627,9 +785,216 @@ e << r.E;
 if Hashtbl.mem fns (file pr, cur pr) then
   Hashtbl.replace rets (file pr, cur pr, line pr, col pr) (norm_expr e, src_text pe)
 
+// The variables a returned value is 0 with.
+@zr@
+identifier v;
+expression X;
+type T;
+position pr;
+@@
+(
+ return@pr v;
+|
+ return@pr v * X;
+|
+ return@pr X * v;
+|
+ return@pr (T)v * X;
+|
+ return@pr X * (T)v;
+|
+ return@pr v << X;
+|
+ return@pr v ? X : 0;
+)
+
+@script:ocaml@
+v << zr.v;
+pr << zr.pr;
+@@
+if Hashtbl.mem fns (file pr, cur pr) && not (is_upper_ident v) then begin
+  let k = (file pr, line pr, col pr) in
+  if not (List.mem v (zvs_of k)) then Hashtbl.replace zvs k (v :: zvs_of k);
+  Hashtbl.replace zvnames v ()
+end
+
+// Tests of such a variable: the branch not taken has it 0, the other
+// fills (zgf) or passes a candidate (zgc) on every path.
+@zgf@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier i;
+expression E;
+position pg;
+statement S;
+@@
+(
+if (v@pg) { ... fill(..., g, ...); ... } else S
+|
+if (v@pg) { ... fill(..., g, ...); ... }
+|
+if (v@pg) fill(..., g, ...); else S
+|
+if (v@pg) fill(..., g, ...);
+|
+if (v@pg != 0) { ... fill(..., g, ...); ... }
+|
+if (v@pg != 0) fill(..., g, ...);
+|
+for (i = 0; i < v@pg; E) { ... fill(..., g, ...); ... }
+|
+for (i = 0; i < v@pg; E) fill(..., g, ...);
+)
+
+@script:ocaml@
+pg << zgf.pg;
+g << zgf.g;
+@@
+if is_g pg g then Hashtbl.replace zguard (file pg, line pg, col pg) 1
+
+@zgc@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c, i;
+expression E, X;
+position pg;
+statement S;
+@@
+(
+if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... } else S
+|
+if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+if (v@pg) \( c(..., g, ...) \| X->c(..., g, ...) \); else S
+|
+if (v@pg) \( c(..., g, ...) \| X->c(..., g, ...) \);
+|
+if (v@pg != 0) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+if (v@pg != 0) \( c(..., g, ...) \| X->c(..., g, ...) \);
+|
+for (i = 0; i < v@pg; E) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+for (i = 0; i < v@pg; E) \( c(..., g, ...) \| X->c(..., g, ...) \);
+)
+
+@script:ocaml@
+pg << zgc.pg;
+g << zgc.g;
+@@
+let k = (file pg, line pg, col pg) in
+if is_g pg g && not (Hashtbl.mem zguard k) then Hashtbl.replace zguard k 2
+
+// Loop counters returned: what the body of "for (v = 0; ...; v++)" does.
+@zfor1@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier fill : script:ocaml() { in_api api_fill fill };
+expression E;
+position pf;
+@@
+(
+for (v@pf = 0; E; v++) { ... fill(..., g, ...); ... }
+|
+for (v@pf = 0; E; v++) fill(..., g, ...);
+)
+
+@script:ocaml@
+v << zfor1.v;
+g << zfor1.g;
+pf << zfor1.pf;
+@@
+if is_g pf g then Hashtbl.replace zcounter (file pf, cur pf, v) 1
+
+@zfor2@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c;
+expression E, X;
+position pf;
+@@
+(
+for (v@pf = 0; E; v++) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
+|
+for (v@pf = 0; E; v++) \( c(..., g, ...) \| X->c(..., g, ...) \);
+)
+
+@script:ocaml@
+v << zfor2.v;
+g << zfor2.g;
+pf << zfor2.pf;
+@@
+let k = (file pf, cur pf, v) in
+if is_g pf g && not (Hashtbl.mem zcounter k) then Hashtbl.replace zcounter k 2
+
+@zfor3@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+expression E;
+position pf;
+statement S;
+@@
+for (v@pf = 0; E; v++) S
+
+@script:ocaml@
+v << zfor3.v;
+pf << zfor3.pf;
+@@
+let k = (file pf, cur pf, v) in
+if Hashtbl.mem fns (file pf, cur pf) && not (Hashtbl.mem zcounter k) then
+  Hashtbl.replace zcounter k 3
+
+// Tests of such a variable that do not say whether it is 0 (a note).
+@zt@
+expression C;
+statement S1, S2;
+position pt;
+@@
+(
+if (C@pt) S1 else S2
+|
+if (C@pt) S1
+)
+
+@script:ocaml@
+c << zt.C;
+pt << zt.pt;
+@@
+if Hashtbl.mem fns (file pt, cur pt) then
+  List.iter (fun v ->
+    if Hashtbl.mem zvnames v && not (reads_value v c) then
+      Hashtbl.replace zunread (file pt, cur pt, v) ())
+    (List.sort_uniq compare (tokens c))
+
+// Returns under a test that the returned variable is 0.
+@zret@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+expression E;
+position p;
+@@
+(
+if (!v) return@p v;
+|
+if (!v) { ... when != v = E
+return@p v; }
+|
+if (v == 0) return@p v;
+|
+if (v == 0) { ... when != v = E
+return@p v; }
+|
+switch (v) { case 0: return@p v; }
+)
+
+@script:ocaml@
+p << zret.p;
+@@
+if Hashtbl.mem fns (file p, cur p) then Hashtbl.replace zeroret (file p, line p) ()
+
 // Candidate calls: the gather passed to another function.
 @cand@
-identifier fn.g, c;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier c;
 position pc;
 expression X;
 @@
@@ -642,12 +1007,12 @@ expression X;
 )
 
 @script:ocaml@
-f << fn.f;
+g << cand.g;
 c << cand.c;
 pc << cand.pc;
 @@
-let k = (file pc, f) in
-if cur pc <> f then ()
+let k = (file pc, cur pc) in
+if not (is_g pc g) then ()
 else if in_api api_fill c || in_api api_queued c then ()
 else if in_api api_tlbadd c || in_api api_tlbaddcb c then add_atom k "tlbadd"
 else if c = "unmap_pages" || c = "unmap" then add_atom k "fmt"
@@ -655,7 +1020,7 @@ else add_atom k ("call:" ^ c)
 
 // Queued tests that guard a direct fill: both branches are covered.
 @qf@
-identifier fn.g;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
@@ -673,12 +1038,13 @@ if (!qd@pq(g)) fill(..., g, ...);
 
 @script:ocaml@
 pq << qf.pq;
+g << qf.g;
 @@
-Hashtbl.replace fillguard (file pq, line pq) ()
+if is_g pq g then Hashtbl.replace fillguard (file pq, line pq) ()
 
 // Returns taken only when the gather is queued (lazy mode): covered.
 @qr@
-identifier fn.g;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 expression E;
@@ -687,12 +1053,50 @@ expression E;
 if (qd(g)) return@pq E;
 |
 if (qd(g)) { ... return@pq E; }
+|
+if (!g) return@pq E;
+|
+if (!g) { ... return@pq E; }
+|
+if (g == NULL) return@pq E;
+|
+if (g == NULL) { ... return@pq E; }
+)
+
+// (and returns taken when there is no gather: SPEC 2 Fill, nothing to fill)
+@script:ocaml@
+pq << qr.pq;
+g << qr.g;
+@@
+if is_g pq g then Hashtbl.replace queuedret (file pq, line pq) ()
+
+// The gather tested for NULL around a fill: the NULL branch needs none,
+// the other fills, so a path through the test is covered.
+@ng@
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+identifier fill : script:ocaml() { in_api api_fill fill };
+position pn;
+statement S;
+@@
+(
+if (g@pn) { ... fill(..., g, ...); ... } else S
+|
+if (g@pn) { ... fill(..., g, ...); ... }
+|
+if (g@pn) fill(..., g, ...); else S
+|
+if (g@pn) fill(..., g, ...);
+|
+if (g@pn != NULL) { ... fill(..., g, ...); ... }
+|
+if (g@pn != NULL) fill(..., g, ...);
 )
 
 @script:ocaml@
-pq << qr.pq;
+pn << ng.pn;
+g << ng.g;
 @@
-Hashtbl.replace queuedret (file pq, line pq) ()
+if is_g pn g then Hashtbl.replace nullguard (file pn, line pn, col pn) ()
 
 // A path with no fill, flush or queued test (loose) and, in addition, no
 // candidate call (strict).
@@ -702,17 +1106,28 @@ identifier fn.f, fn.g;
 position fn.p, r.pr, q;
 expression E, X;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
   return@pr@q E;
   ... when any
 }
@@ -722,19 +1137,30 @@ identifier fn.f, fn.g, c;
 position fn.p, r.pr, q;
 expression E, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
       when != X.c(..., g, ...)
+      when != X.c(..., ga, ...)
   return@pr@q E;
   ... when any
 }
@@ -749,15 +1175,17 @@ q << strict.q;
 @@
 Hashtbl.replace strict (file q, line q, col q) ()
 
-// `return v;`: paths on which the last value stored in v is not 0.
-
-@nzl exists@
-identifier fn.f, fn.g, v;
-position fn.p, r.pr, q;
+// The candidates on the fill-free paths to a return (its clause): passed
+// before it, or called in its expression.
+@cpath exists@
+identifier fn.f, fn.g, c;
+position fn.p, r.pr, q, pc;
+expression E, X, Y;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
-expression e2 : script:ocaml() { not (is_zero e2) };
-expression E3, E5, X;
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
@@ -765,10 +1193,110 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 f@p(...) {
   ... when != fill(..., g, ...)
       when any
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
 (
+  c@pc(..., g, ...)
+|
+  Y->c@pc(..., g, ...)
+|
+  Y.c@pc(..., g, ...)
+|
+  c@pc(..., ga, ...)
+|
+  Y->c@pc(..., ga, ...)
+)
+  ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
+      when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
+  return@pr@q E;
+  ... when any
+}
+
+@script:ocaml@
+c << cpath.c;
+q << cpath.q;
+@@
+add_ret_atom q c
+
+@cret@
+identifier c;
+identifier g : script:ocaml() { Hashtbl.mem gnames g };
+expression X;
+position q;
+@@
+(
+return@q <+... c(..., g, ...) ...+>;
+|
+return@q <+... X->c(..., g, ...) ...+>;
+|
+return@q <+... X.c(..., g, ...) ...+>;
+)
+
+@script:ocaml@
+c << cret.c;
+g << cret.g;
+q << cret.q;
+@@
+if is_g q g then add_ret_atom q c
+
+// `return v;`: paths on which the last value stored in v is not 0.
+
+@nzl exists@
+identifier fn.f, fn.g;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+position fn.p, r.pr, q;
+position pgf : script:ocaml() { zguard_is pgf 1 };
+position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
+expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
+expression E3, E5, X;
+identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+identifier qd : script:ocaml() { in_api api_queued qd };
+@@
+f@p(...) {
+  ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
+      when any
+      when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
+(
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -784,33 +1312,60 @@ f@p(...) {
   v++;
 )
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
       when != v = E3
-  return@pr@q v;
+      when != v@pgf
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzs exists@
-identifier fn.f, fn.g, v, c;
+identifier fn.f, fn.g, c;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgs : script:ocaml() { zguard_is pgs 2 };
 expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when any
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
 (
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -826,68 +1381,113 @@ f@p(...) {
   v++;
 )
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != v = E3
+      when != v@pgs
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
-  return@pr@q v;
+      when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 // no store to v at all on the path: its initial value decides
 @nzn exists@
-identifier fn.f, fn.g, v;
+identifier fn.f, fn.g;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
       when != v = E3
-  return@pr@q v;
+      when != v@pgf
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzns exists@
-identifier fn.f, fn.g, v, c;
+identifier fn.f, fn.g, c;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
+position pgs : script:ocaml() { zguard_is pgs 2 };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != v = E3
+      when != v@pgs
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
-  return@pr@q v;
+      when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 // a nonzero store reaching the return, filled or not (class)
 @nzd exists@
-identifier fn.f, v;
+identifier fn.f;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
+type T;
 expression E3, E5;
 @@
 f@p(...) {
   ... when any
 (
+  T v = e2;
+|
   v = e2;
 |
   v += E5;
@@ -903,78 +1503,94 @@ f@p(...) {
   v++;
 )
   ... when != v = E3
-  return@pr@q v;
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @nzd0 exists@
-identifier fn.f, v;
+identifier fn.f;
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, r.pr, q;
 expression E3;
 @@
 f@p(...) {
   ... when != v = E3
-  return@pr@q v;
+  return@pr@q <+... v ...+>;
   ... when any
 }
 
 @script:ocaml@
 q << nzl.q;
+v << nzl.v;
 @@
-Hashtbl.replace nzloose (file q, line q, col q) ()
+if on_ret q v then Hashtbl.replace nzloose (zkey q v) ()
 
 @script:ocaml@
 q << nzs.q;
+v << nzs.v;
 e << nzs.e2;
 g << fn.g;
 @@
-if not (has_word e g) then Hashtbl.replace nzstrict (file q, line q, col q) ()
+if on_ret q v && not (has_word e g) then Hashtbl.replace nzstrict (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzn.q;
 v << nzn.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzloose (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzloose (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzns.q;
 v << nzns.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzstrict (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzstrict (zkey q v) ()
 
 @script:ocaml@
 q << nzd.q;
+v << nzd.v;
 @@
-Hashtbl.replace nzdef (file q, line q, col q) ()
+if on_ret q v then Hashtbl.replace nzdef (zkey q v) ()
 
 @script:ocaml@
 f << fn.f;
 q << nzd0.q;
 v << nzd0.v;
 @@
-if not (Hashtbl.mem zinit (file q, f, v)) then
-  Hashtbl.replace nzdef (file q, line q, col q) ()
+if on_ret q v && not (Hashtbl.mem zinit (file q, f, v)) then
+  Hashtbl.replace nzdef (zkey q v) ()
 
 // void functions (tlb_add_page callbacks, wrappers): the end of the body.
 @vl exists@
 identifier fn.f, fn.g;
 position fn.p, q;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
+position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd@pq(g)
+      when != qd@pq(ga)
+      when != g@pg
+      when != ga@pg
 }
 
 @vs exists@
@@ -982,17 +1598,29 @@ identifier fn.f, fn.g, c;
 position fn.p, q;
 expression X;
 identifier fill : script:ocaml() { in_api api_fill fill };
+identifier ga : script:ocaml(f) { is_alias f ga };
+position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
+      when != fill(..., ga, ...)
+      when != g->start@ps
+      when != ga->start@ps
+      when != g->end@ps
+      when != ga->end@ps
       when != flush(...)
       when != X->fcb(...)
+      when != X.fcb(...)
       when != qd(g)
+      when != qd(ga)
       when != c(..., g, ...)
+      when != c(..., ga, ...)
       when != X->c(..., g, ...)
+      when != X->c(..., ga, ...)
+      when != X.c(..., g, ...)
 }
 
 @script:ocaml@
@@ -1161,13 +1789,14 @@ Hashtbl.iter (fun (fl, f) (l, kind, g, iova, link) ->
   pr ["fn"; fl; string_of_int l; f; kind; g; iova; link];
   if kind = "void" then begin
     let c = void_cover fl f in
-    pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"]
+    pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"; "-"]
   end) fns;
 Hashtbl.iter (fun (fl, f, l, c) e ->
   let cls, cov = classify (fl, f, l, c) e in
   let e = snd e in
   pr ["ret"; fl; string_of_int l; string_of_int c; f; cls; cov;
-      if e = "" then "-" else e]) rets;
+      (if e = "" then "-" else e);
+      (if cls = "nonzero" && cov <> "fill" then ret_unread (fl, f, l, c) else "-")]) rets;
 List.iter (fun (fl, l, func, e, fld, fnm) ->
   let fpt = try Hashtbl.find firstparam (fl, fnm) with Not_found -> "" in
   let has s = contains fpt s in

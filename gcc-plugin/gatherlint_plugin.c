@@ -81,6 +81,7 @@ struct gl_srcret {
 struct gl_ret {
 	int line, col;
 	std::string cls, cover, expr;
+	std::string unread;	/* variables of the value whose tests were not read */
 	location_t loc;
 	bool in_macro;
 };
@@ -108,6 +109,9 @@ static std::vector<std::string> facts;
 static std::set<std::string> facts_seen;
 static std::set<std::string> ops_funcs;
 static std::map<int, location_t> known_locs;	/* line -> a location */
+/* calls through a struct member, by location: the gimplifier folds a call
+ * through a const object ("flush_ops.tlb_flush_all(c)") into a direct one */
+static std::map<location_t, std::string> member_call_at;
 static tree fmt_enum;
 
 /* ops objects seen (for the standalone decision) */
@@ -931,6 +935,11 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 		break;
 	case CALL_EXPR: {
 		tree fd = get_callee_fndecl(t);
+		tree cf = CALL_EXPR_FN(t);
+
+		STRIP_NOPS(cf);
+		if (cf && TREE_CODE(cf) == COMPONENT_REF && loc != UNKNOWN_LOCATION)
+			member_call_at[LOCATION_LOCUS(loc)] = decl_name(TREE_OPERAND(cf, 1));
 
 		if (fd && DECL_NAME(fd) &&
 		    api_is(decl_name(fd), "fmtalloc", NULL) &&
@@ -994,33 +1003,44 @@ static void gl_pre_genericize(void *gcc_data, void * /* user_data */)
 
 typedef std::vector<int> clause;	/* sorted atom ids */
 
-struct pstate {
-	/* index 0: the tracked variable is 0 on the path, 1: otherwise */
-	bool covered[2];
-	std::set<clause> cl[2];
+/*
+ * Values on a path, read as a reviewer reads them (SPEC 2, Nonzero
+ * path): for each tracked variable (at most GL_MAX_VARS) known zero,
+ * known nonzero, or unknown.  An env is the two bit masks; a path state
+ * maps each env reached to the paths that reached it with it.
+ */
+#define GL_MAX_VARS 32
+#define GL_MAX_ENVS 48
+typedef std::pair<unsigned, unsigned> envkey;	/* zero mask, nonzero mask */
 
-	pstate()
+struct pentry {
+	bool covered;		/* some path here passed a fill */
+	std::set<clause> cl;	/* the other paths: the atoms they passed */
+
+	pentry() : covered(false) {}
+	bool operator==(const pentry &o) const
 	{
-		covered[0] = covered[1] = false;
-	}
-	bool reach(int s) const
-	{
-		return covered[s] || !cl[s].empty();
-	}
-	bool operator==(const pstate &o) const
-	{
-		return covered[0] == o.covered[0] &&
-		       covered[1] == o.covered[1] && cl[0] == o.cl[0] &&
-		       cl[1] == o.cl[1];
+		return covered == o.covered && cl == o.cl;
 	}
 };
 
-enum ev_kind { EV_COVER, EV_ATOM, EV_DEF_ZERO, EV_DEF_OTHER };
+struct pstate {
+	std::map<envkey, pentry> m;
+
+	bool operator==(const pstate &o) const
+	{
+		return m == o.m;
+	}
+};
+
+enum ev_kind { EV_COVER, EV_ATOM, EV_DEF };
 
 struct event {
 	ev_kind kind;
 	int atom;
-	tree var;
+	int var;		/* EV_DEF: the tracked variable stored to */
+	bool inc;		/* EV_DEF: v = v + positive constant */
+	gimple *stmt;		/* EV_DEF: the store (its value is evaluated) */
 };
 
 #define GL_MAX_CLAUSES 64
@@ -1061,73 +1081,117 @@ static void minimise(std::set<clause> &s)
 	s.swap(out);
 }
 
-static void join_into(pstate &dst, const pstate &src)
+static void merge_entry(pentry &dst, const pentry &src)
 {
-	for (int s = 0; s < 2; s++) {
-		dst.covered[s] = dst.covered[s] || src.covered[s];
-		dst.cl[s].insert(src.cl[s].begin(), src.cl[s].end());
-		minimise(dst.cl[s]);
+	dst.covered = dst.covered || src.covered;
+	dst.cl.insert(src.cl.begin(), src.cl.end());
+	minimise(dst.cl);
+}
+
+static void put_entry(pstate &st, envkey k, const pentry &e)
+{
+	auto it = st.m.find(k);
+
+	if (it == st.m.end())
+		st.m[k] = e;
+	else
+		merge_entry(it->second, e);
+}
+
+/*
+ * Too many distinct envs: forget the values of the variables that only
+ * appear in tests (indexes >= keep) first, then of every variable.
+ */
+static void bound_envs(pstate &st, int keep)
+{
+	unsigned mask;
+	pstate out;
+
+	if (st.m.size() <= GL_MAX_ENVS)
+		return;
+	mask = keep >= 32 ? ~0u : ((1u << keep) - 1);
+	for (int round = 0; round < 2 && st.m.size() > GL_MAX_ENVS; round++) {
+		out.m.clear();
+		for (auto &kv : st.m)
+			put_entry(out, envkey(kv.first.first & mask,
+					      kv.first.second & mask),
+				  kv.second);
+		st.m.swap(out.m);
+		mask = 0;
 	}
+}
+
+static void join_into(pstate &dst, const pstate &src, int keep)
+{
+	for (auto &kv : src.m)
+		put_entry(dst, kv.first, kv.second);
+	bound_envs(dst, keep);
 }
 
 static void do_cover(pstate &st)
 {
-	for (int s = 0; s < 2; s++) {
-		if (!st.cl[s].empty())
-			st.covered[s] = true;
-		st.cl[s].clear();
+	for (auto &kv : st.m) {
+		if (!kv.second.cl.empty())
+			kv.second.covered = true;
+		kv.second.cl.clear();
 	}
 }
 
-static void apply_event(pstate &st, const event &e, tree tracked)
+/* The value of tracked variable V in K: 0 zero, 1 nonzero, -1 unknown. */
+static int env_val(envkey k, int v)
 {
-	switch (e.kind) {
-	case EV_COVER:
-		do_cover(st);
-		break;
-	case EV_ATOM:
-		for (int s = 0; s < 2; s++) {
-			std::set<clause> n;
-
-			for (clause c : st.cl[s]) {
-				if (!std::binary_search(c.begin(), c.end(),
-							e.atom)) {
-					c.push_back(e.atom);
-					std::sort(c.begin(), c.end());
-				}
-				n.insert(c);
-			}
-			minimise(n);
-			st.cl[s].swap(n);
-		}
-		break;
-	case EV_DEF_ZERO:
-	case EV_DEF_OTHER: {
-		int to = e.kind == EV_DEF_ZERO ? 0 : 1;
-		int from = 1 - to;
-
-		if (!tracked || e.var != tracked)
-			break;
-		st.covered[to] = st.covered[to] || st.covered[from];
-		st.covered[from] = false;
-		st.cl[to].insert(st.cl[from].begin(), st.cl[from].end());
-		st.cl[from].clear();
-		minimise(st.cl[to]);
-		break;
-	}
-	}
+	if (v < 0)
+		return -1;
+	if (k.first & (1u << v))
+		return 0;
+	if (k.second & (1u << v))
+		return 1;
+	return -1;
 }
+
+static envkey env_set(envkey k, int v, int val)
+{
+	unsigned b;
+
+	if (v < 0)
+		return k;
+	b = 1u << v;
+	k.first &= ~b;
+	k.second &= ~b;
+	if (val == 0)
+		k.first |= b;
+	else if (val == 1)
+		k.second |= b;
+	return k;
+}
+
+enum ref_kind { R_ZERO, R_NZ, R_LT_T, R_LT_F, R_EQ, R_NE };
+
+/* What taking an edge says about tracked variables A and B. */
+struct refine {
+	ref_kind kind;
+	int a, b;
+};
 
 struct retsite {
 	basic_block bb;
 	int ev_index;		/* events of bb [0, ev_index) run before */
 	location_t loc;
+	gimple *stmt;		/* the store of the returned value */
 	tree rhs;		/* single rhs, or NULL */
 	bool is_call;
 };
 
 struct fn_analysis {
 	tree gather;
+	std::set<tree> gvars;		/* the gather parameter and its aliases */
+	bool rangestore;		/* a non-constant store to g->start/end */
+	std::map<tree, int> vidx;		/* tracked variables */
+	int keep;			/* vidx < keep: the returned values */
+	std::map<tree, tree> copy_of;	/* single-store temp -> its source */
+	std::map<tree, gimple *> tdef;	/* single-store temp -> its store */
+	std::map<edge, std::vector<struct refine>> refs;
+	std::set<int> unread;		/* tracked, tested in a way not read */
 	std::vector<std::string> atoms;
 	std::map<basic_block, std::vector<event>> events;
 	std::map<tree, tree> temp_field;	/* temp -> FIELD_DECL */
@@ -1154,19 +1218,40 @@ static tree strip_conv(tree t)
 	return t;
 }
 
-static bool call_has_arg(gimple *stmt, tree v, int idx)
+static bool is_gvar(const fn_analysis &fa, tree t)
+{
+	t = strip_conv(t);
+	return t && fa.gvars.count(t);
+}
+
+/* The call passes the gather (or an alias) as argument IDX (any if < 0). */
+static bool call_has_arg(const fn_analysis &fa, gimple *stmt, int idx)
 {
 	unsigned n = gimple_call_num_args(stmt);
 
-	if (!v)
-		return false;
 	if (idx >= 0)
-		return (unsigned)idx < n &&
-		       strip_conv(gimple_call_arg(stmt, idx)) == v;
+		return (unsigned)idx < n && is_gvar(fa, gimple_call_arg(stmt, idx));
 	for (unsigned i = 0; i < n; i++)
-		if (strip_conv(gimple_call_arg(stmt, i)) == v)
+		if (is_gvar(fa, gimple_call_arg(stmt, i)))
 			return true;
 	return false;
+}
+
+/* g->start or g->end (g the gather or an alias). */
+static bool gather_range_ref(const fn_analysis &fa, tree t)
+{
+	tree base;
+	std::string f;
+
+	if (!t || TREE_CODE(t) != COMPONENT_REF)
+		return false;
+	f = decl_name(TREE_OPERAND(t, 1));
+	if (f != "start" && f != "end")
+		return false;
+	base = TREE_OPERAND(t, 0);
+	if (TREE_CODE(base) != MEM_REF && TREE_CODE(base) != INDIRECT_REF)
+		return false;
+	return is_gvar(fa, TREE_OPERAND(base, 0));
 }
 
 /* Events of one call statement. */
@@ -1174,18 +1259,21 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			std::vector<event> &ev)
 {
 	tree fd = gl_call_fndecl(stmt);
-	tree g = fa.gather;
 	event e;
 	int arg;
 
-	e.var = NULL_TREE;
+	e.var = -1;
+	e.inc = false;
+	e.stmt = NULL;
 	e.atom = -1;
+	if (fd && member_call_at.count(LOCATION_LOCUS(gimple_location(stmt))))
+		fd = NULL_TREE;	/* a member call the gimplifier folded */
 	if (fd && DECL_NAME(fd)) {
 		const char *n = decl_name(fd);
 		const char *k = api_kind(n, &arg);
 
 		if (k && !strcmp(k, "fill")) {
-			if (call_has_arg(stmt, g, arg)) {
+			if (call_has_arg(fa, stmt, arg)) {
 				e.kind = EV_COVER;
 				ev.push_back(e);
 			}
@@ -1199,14 +1287,14 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 		if (k && !strcmp(k, "queued"))
 			return;
 		if (k && !strcmp(k, "tlbadd")) {
-			if (call_has_arg(stmt, g, arg)) {
+			if (call_has_arg(fa, stmt, arg)) {
 				e.kind = EV_ATOM;
 				e.atom = fa.atom_id("tlbadd");
 				ev.push_back(e);
 			}
 			return;
 		}
-		if (call_has_arg(stmt, g, -1)) {
+		if (call_has_arg(fa, stmt, -1)) {
 			e.kind = EV_ATOM;
 			e.atom = fa.atom_id(std::string("call:") + n);
 			ev.push_back(e);
@@ -1224,23 +1312,26 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			field = TREE_OPERAND(fn, 1);
 		else if (fn && fa.temp_field.count(fn))
 			field = fa.temp_field[fn];
-		if (!field)
+		if (field)
+			m = decl_name(field);
+		else if (member_call_at.count(LOCATION_LOCUS(gimple_location(stmt))))
+			m = member_call_at[LOCATION_LOCUS(gimple_location(stmt))];
+		else
 			return;
-		m = decl_name(field);
 		if (api_is(m.c_str(), "flushcb", NULL)) {
 			e.kind = EV_COVER;
 			ev.push_back(e);
 			return;
 		}
 		if (api_is(m.c_str(), "tlbaddcb", &arg)) {
-			if (call_has_arg(stmt, g, arg)) {
+			if (call_has_arg(fa, stmt, arg)) {
 				e.kind = EV_ATOM;
 				e.atom = fa.atom_id("tlbadd");
 				ev.push_back(e);
 			}
 			return;
 		}
-		if (!call_has_arg(stmt, g, -1))
+		if (!call_has_arg(fa, stmt, -1))
 			return;
 		e.kind = EV_ATOM;
 		if (m == "unmap_pages" || m == "unmap")
@@ -1249,11 +1340,6 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			e.atom = fa.atom_id("call:" + m);
 		ev.push_back(e);
 	}
-}
-
-static bool is_user_var(tree t)
-{
-	return t && (TREE_CODE(t) == VAR_DECL || TREE_CODE(t) == PARM_DECL);
 }
 
 /* Queued-test polarity of temporaries (flow-insensitive: temps are
@@ -1284,7 +1370,7 @@ static void find_queued(fn_analysis &fa, function *fun)
 						continue;
 					if (api_is(decl_name(fd), "queued",
 						   &arg) &&
-					    call_has_arg(s, fa.gather, arg))
+					    call_has_arg(fa, s, arg))
 						pol = 1;
 					else if (fndecl_built_in_p(fd,
 						 BUILT_IN_EXPECT) &&
@@ -1373,18 +1459,382 @@ static void find_queued(fn_analysis &fa, function *fun)
 	}
 }
 
-static void transfer_bb(fn_analysis &fa, basic_block bb, pstate &st,
-			tree tracked, int upto)
+/*
+ * The gather pointer (or an alias) tested against NULL: the edge on which
+ * it is NULL needs no fill (SPEC 2 Fill), like a queued edge.
+ */
+static void find_null_tests(fn_analysis &fa, function *fun)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple *last = gl_last_stmt(bb);
+		enum tree_code code;
+		edge e;
+		edge_iterator ei;
+
+		if (!last || gimple_code(last) != GIMPLE_COND)
+			continue;
+		code = gimple_cond_code(last);
+		if ((code != EQ_EXPR && code != NE_EXPR) ||
+		    !is_gvar(fa, gimple_cond_lhs(last)) ||
+		    !integer_zerop(gimple_cond_rhs(last)))
+			continue;
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			bool on_true = e->flags & EDGE_TRUE_VALUE;
+
+			if (!(e->flags & (EDGE_TRUE_VALUE | EDGE_FALSE_VALUE)))
+				continue;
+			if (on_true == (code == EQ_EXPR))
+				fa.queued_edges.insert(e);
+		}
+	}
+}
+
+/* The tracked variable T stands for (through single-store temps), or -1. */
+static int var_index(fn_analysis &fa, tree t)
+{
+	for (int depth = 0; t && depth < 8; depth++) {
+		std::map<tree, int>::iterator it;
+		std::map<tree, tree>::iterator c;
+
+		t = strip_conv(t);
+		it = fa.vidx.find(t);
+		if (it != fa.vidx.end())
+			return it->second;
+		c = fa.copy_of.find(t);
+		if (c == fa.copy_of.end())
+			return -1;
+		t = c->second;
+	}
+	return -1;
+}
+
+static int eval_tree(fn_analysis &fa, tree t, envkey k, int depth);
+
+/* The value a store computes in K: 0 zero, 1 nonzero, -1 unknown. */
+static int eval_stmt(fn_analysis &fa, gimple *s, envkey k, int depth)
+{
+	enum tree_code c;
+	tree a, b;
+	int va, vb;
+
+	if (!s || !is_gimple_assign(s) || depth > 8)
+		return -1;
+	c = gimple_assign_rhs_code(s);
+	a = gimple_assign_rhs1(s);
+	b = gimple_num_ops(s) > 2 ? gimple_assign_rhs2(s) : NULL_TREE;
+	if (gimple_assign_single_p(s) || CONVERT_EXPR_CODE_P(c))
+		return eval_tree(fa, a, k, depth + 1);
+	va = eval_tree(fa, a, k, depth + 1);
+	vb = b ? eval_tree(fa, b, k, depth + 1) : -1;
+	switch (c) {
+	case MULT_EXPR:
+	case BIT_AND_EXPR:
+		return va == 0 || vb == 0 ? 0 : -1;
+	case LSHIFT_EXPR:
+	case RSHIFT_EXPR:
+		return va == 0 ? 0 : -1;
+	case PLUS_EXPR:
+	case BIT_IOR_EXPR:
+		return va == 0 && vb == 0 ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
+static int eval_tree(fn_analysis &fa, tree t, envkey k, int depth)
+{
+	std::map<tree, gimple *>::iterator d;
+	int v;
+
+	t = strip_conv(t);
+	if (!t || depth > 8)
+		return -1;
+	if (TREE_CODE(t) == INTEGER_CST)
+		return integer_zerop(t) ? 0 : 1;
+	v = fa.vidx.count(t) ? fa.vidx[t] : -1;
+	if (v >= 0)
+		return env_val(k, v);
+	d = fa.tdef.find(t);
+	if (d != fa.tdef.end())
+		return eval_stmt(fa, d->second, k, depth + 1);
+	return -1;
+}
+
+static void apply_event(fn_analysis &fa, pstate &st, const event &e)
+{
+	switch (e.kind) {
+	case EV_COVER:
+		do_cover(st);
+		break;
+	case EV_ATOM:
+		for (auto &kv : st.m) {
+			std::set<clause> n;
+
+			for (clause c : kv.second.cl) {
+				if (!std::binary_search(c.begin(), c.end(),
+							e.atom)) {
+					c.push_back(e.atom);
+					std::sort(c.begin(), c.end());
+				}
+				n.insert(c);
+			}
+			minimise(n);
+			kv.second.cl.swap(n);
+		}
+		break;
+	case EV_DEF: {
+		pstate out;
+
+		for (auto &kv : st.m) {
+			int val;
+
+			if (e.inc)	/* a counter: 0 + 1 is not 0 */
+				val = env_val(kv.first, e.var) >= 0 ? 1 : -1;
+			else
+				val = eval_stmt(fa, e.stmt, kv.first, 0);
+			put_entry(out, env_set(kv.first, e.var, val), kv.second);
+		}
+		st.m.swap(out.m);
+		bound_envs(st, fa.keep);
+		break;
+	}
+	}
+}
+
+/* Take an edge: false when the env says it cannot be taken. */
+static bool refine_env(envkey &k, const refine &r)
+{
+	int va = env_val(k, r.a), vb = env_val(k, r.b);
+
+	switch (r.kind) {
+	case R_ZERO:
+		if (va == 1)
+			return false;
+		k = env_set(k, r.a, 0);
+		break;
+	case R_NZ:
+		if (va == 0)
+			return false;
+		k = env_set(k, r.a, 1);
+		break;
+	case R_LT_T:	/* a < b, a is 0: b > 0 */
+		if (va == 0) {
+			if (vb == 0)
+				return false;
+			k = env_set(k, r.b, 1);
+		}
+		break;
+	case R_LT_F:	/* a >= b, a is 0: b <= 0, a count: 0 */
+		if (va == 0) {
+			if (vb == 1)
+				return false;
+			k = env_set(k, r.b, 0);
+		}
+		break;
+	case R_EQ:
+		if ((va == 0 && vb == 1) || (va == 1 && vb == 0))
+			return false;
+		if (va == 0)
+			k = env_set(k, r.b, 0);
+		else if (vb == 0)
+			k = env_set(k, r.a, 0);
+		break;
+	case R_NE:
+		if (va == 0 && vb == 0)
+			return false;
+		if (va == 0)
+			k = env_set(k, r.b, 1);
+		else if (vb == 0)
+			k = env_set(k, r.a, 1);
+		break;
+	}
+	return true;
+}
+
+static void add_ref(fn_analysis &fa, edge e, ref_kind kind, int a, int b)
+{
+	refine r;
+
+	if (!e || a < 0 || (kind >= R_LT_T && b < 0))
+		return;
+	r.kind = kind;
+	r.a = a;
+	r.b = b;
+	fa.refs[e].push_back(r);
+}
+
+static void value_vars(fn_analysis &fa, tree t, std::vector<tree> &out,
+		       int depth);
+
+/* What each test of a tracked variable says on its edges. */
+static void find_value_tests(fn_analysis &fa, function *fun)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple *last = gl_last_stmt(bb);
+		edge te = NULL, fe = NULL, e;
+		edge_iterator ei;
+
+		if (!last)
+			continue;
+		if (gimple_code(last) == GIMPLE_SWITCH) {
+			gswitch *sw = as_a<gswitch *>(last);
+			int v = var_index(fa, gimple_switch_index(sw));
+			std::map<edge, int> kind;	/* 1 zero, 2 nonzero, 3 both */
+			bool has_zero = false;
+
+			if (v < 0)
+				continue;
+			for (unsigned i = 1; i < gimple_switch_num_labels(sw); i++) {
+				tree l = gimple_switch_label(sw, i);
+				tree lo = CASE_LOW(l), hi = CASE_HIGH(l);
+				bool z = lo && integer_zerop(lo) && !hi;
+				bool range0 = hi && tree_int_cst_sgn(lo) <= 0 &&
+					      tree_int_cst_sgn(hi) >= 0;
+
+				e = find_edge(bb, label_to_block(fun, CASE_LABEL(l)));
+				if (!e)
+					continue;
+				has_zero = has_zero || z || range0;
+				kind[e] |= range0 ? 3 : (z ? 1 : 2);
+			}
+			e = find_edge(bb, label_to_block(fun,
+				CASE_LABEL(gimple_switch_label(sw, 0))));
+			if (e)
+				kind[e] |= has_zero ? 2 : 3;
+			for (auto &ek : kind) {
+				if (ek.second == 1)
+					add_ref(fa, ek.first, R_ZERO, v, -1);
+				else if (ek.second == 2)
+					add_ref(fa, ek.first, R_NZ, v, -1);
+			}
+			continue;
+		}
+		if (gimple_code(last) != GIMPLE_COND)
+			continue;
+		FOR_EACH_EDGE(e, ei, bb->succs) {
+			if (e->flags & EDGE_TRUE_VALUE)
+				te = e;
+			else if (e->flags & EDGE_FALSE_VALUE)
+				fe = e;
+		}
+		{
+			tree l = strip_conv(gimple_cond_lhs(last));
+			tree r = strip_conv(gimple_cond_rhs(last));
+			enum tree_code c = gimple_cond_code(last);
+			int a = var_index(fa, l), b = var_index(fa, r);
+			bool uns = TYPE_UNSIGNED(TREE_TYPE(gimple_cond_lhs(last)));
+			size_t n0 = (te ? fa.refs[te].size() : 0) +
+				    (fe ? fa.refs[fe].size() : 0);
+
+			if (a >= 0 && TREE_CODE(r) == INTEGER_CST) {
+				bool zero = integer_zerop(r);
+
+				if (zero && c == NE_EXPR) {
+					add_ref(fa, te, R_NZ, a, -1);
+					add_ref(fa, fe, R_ZERO, a, -1);
+				} else if (zero && c == EQ_EXPR) {
+					add_ref(fa, te, R_ZERO, a, -1);
+					add_ref(fa, fe, R_NZ, a, -1);
+				} else if (zero && c == GT_EXPR) {
+					add_ref(fa, te, R_NZ, a, -1);
+					if (uns)
+						add_ref(fa, fe, R_ZERO, a, -1);
+				} else if (zero && c == LE_EXPR) {
+					add_ref(fa, fe, R_NZ, a, -1);
+					if (uns)
+						add_ref(fa, te, R_ZERO, a, -1);
+				} else if (!zero && c == EQ_EXPR) {
+					add_ref(fa, te, R_NZ, a, -1);
+				} else if (!zero && c == NE_EXPR) {
+					add_ref(fa, fe, R_NZ, a, -1);
+				}
+				goto done;
+			}
+			if (a < 0 || b < 0)
+				goto done;
+			switch (c) {
+			case LT_EXPR:	/* a < b */
+				add_ref(fa, te, R_LT_T, a, b);
+				add_ref(fa, fe, R_LT_F, a, b);
+				break;
+			case GT_EXPR:	/* b < a */
+				add_ref(fa, te, R_LT_T, b, a);
+				add_ref(fa, fe, R_LT_F, b, a);
+				break;
+			case LE_EXPR:	/* !(b < a) */
+				add_ref(fa, te, R_LT_F, b, a);
+				add_ref(fa, fe, R_LT_T, b, a);
+				break;
+			case GE_EXPR:	/* !(a < b) */
+				add_ref(fa, te, R_LT_F, a, b);
+				add_ref(fa, fe, R_LT_T, a, b);
+				break;
+			case EQ_EXPR:
+				add_ref(fa, te, R_EQ, a, b);
+				add_ref(fa, fe, R_NE, a, b);
+				break;
+			case NE_EXPR:
+				add_ref(fa, te, R_NE, a, b);
+				add_ref(fa, fe, R_EQ, a, b);
+				break;
+			default:
+				break;
+			}
+done:
+			/* a test of a returned value that taught nothing: note it */
+			if ((te ? fa.refs[te].size() : 0) + (fe ? fa.refs[fe].size() : 0) == n0) {
+				std::vector<tree> vs;
+
+				value_vars(fa, gimple_cond_lhs(last), vs, 0);
+				value_vars(fa, gimple_cond_rhs(last), vs, 0);
+				for (tree v : vs)
+					if (fa.vidx.count(v))
+						fa.unread.insert(fa.vidx[v]);
+			}
+		}
+	}
+}
+
+static void transfer_bb(fn_analysis &fa, basic_block bb, pstate &st, int upto)
 {
 	std::vector<event> &ev = fa.events[bb];
 	int n = upto < 0 ? (int)ev.size() : upto;
 
 	for (int i = 0; i < n; i++)
-		apply_event(st, ev[i], tracked);
+		apply_event(fa, st, ev[i]);
+}
+
+/* The state after edge E: covers, value tests; false if it cannot be taken. */
+static bool take_edge(fn_analysis &fa, edge e, pstate &o)
+{
+	std::map<edge, std::vector<refine>>::iterator r;
+
+	if (fa.queued_edges.count(e))
+		do_cover(o);
+	r = fa.refs.find(e);
+	if (r != fa.refs.end()) {
+		pstate n;
+
+		for (auto &kv : o.m) {
+			envkey k = kv.first;
+			bool ok = true;
+
+			for (const refine &x : r->second)
+				ok = ok && refine_env(k, x);
+			if (ok)
+				put_entry(n, k, kv.second);
+		}
+		o.m.swap(n.m);
+	}
+	return !o.m.empty();
 }
 
 /* Forward dataflow; fills in[] for every reachable block. */
-static bool solve(fn_analysis &fa, function *fun, tree tracked,
+static bool solve(fn_analysis &fa, function *fun,
 		  std::map<basic_block, pstate> &in)
 {
 	std::vector<basic_block> work;
@@ -1393,7 +1843,7 @@ static bool solve(fn_analysis &fa, function *fun, tree tracked,
 	long budget = 400L * (n_basic_blocks_for_fn(fun) + 4);
 	pstate init;
 
-	init.cl[1].insert(clause());
+	init.m[envkey(0, 0)].cl.insert(clause());
 	in.clear();
 	in[entry] = init;
 	work.push_back(entry);
@@ -1409,21 +1859,22 @@ static bool solve(fn_analysis &fa, function *fun, tree tracked,
 		if (--budget < 0)
 			return false;
 		out = in[bb];
-		transfer_bb(fa, bb, out, tracked, -1);
+		transfer_bb(fa, bb, out, -1);
 		FOR_EACH_EDGE(e, ei, bb->succs) {
 			pstate o = out;
 			basic_block d = e->dest;
 			bool first = !in.count(d);
 			pstate before;
 
-			if (fa.queued_edges.count(e))
-				do_cover(o);
+			if (!take_edge(fa, e, o))
+				continue;
 			if (!first)
 				before = in[d];
 			if (first) {
 				in[d] = o;
+				bound_envs(in[d], fa.keep);
 			} else {
-				join_into(in[d], o);
+				join_into(in[d], o, fa.keep);
 				if (in[d] == before)
 					continue;
 			}
@@ -1434,6 +1885,157 @@ static bool solve(fn_analysis &fa, function *fun, tree tracked,
 		}
 	}
 	return true;
+}
+
+/* A variable whose value can be tracked: a local or parameter, scalar. */
+static bool trackable(fn_analysis &fa, tree t)
+{
+	t = strip_conv(t);
+	if (!t || (TREE_CODE(t) != VAR_DECL && TREE_CODE(t) != PARM_DECL))
+		return false;
+	if (TREE_STATIC(t) || DECL_EXTERNAL(t) || TREE_ADDRESSABLE(t))
+		return false;
+	if (!INTEGRAL_TYPE_P(TREE_TYPE(t)) && !POINTER_TYPE_P(TREE_TYPE(t)))
+		return false;
+	return t != fa.retvar && !fa.tdef.count(t) && !fa.copy_of.count(t);
+}
+
+/* The trackable variables a value is computed from (through temps). */
+static void value_vars(fn_analysis &fa, tree t, std::vector<tree> &out,
+		       int depth)
+{
+	std::map<tree, gimple *>::iterator d;
+	gimple *s;
+
+	t = strip_conv(t);
+	if (!t || depth > 8)
+		return;
+	if (trackable(fa, t)) {
+		out.push_back(t);
+		return;
+	}
+	d = fa.tdef.find(t);
+	if (d == fa.tdef.end())
+		return;
+	s = d->second;
+	for (unsigned i = 1; i < gimple_num_ops(s); i++)
+		value_vars(fa, gimple_op(s, i), out, depth + 1);
+}
+
+static void track(fn_analysis &fa, tree t, bool *more)
+{
+	t = strip_conv(t);
+	if (fa.vidx.count(t) || (int)fa.vidx.size() >= GL_MAX_VARS)
+		return;
+	fa.vidx[t] = (int)fa.vidx.size();
+	*more = true;
+}
+
+/*
+ * The variables whose values decide the returns: those the returned
+ * values are computed from, what is copied into them, what they are
+ * compared with (indexes below fa.keep); then the other scalars tested.
+ */
+static void find_tracked(fn_analysis &fa, function *fun)
+{
+	std::map<tree, int> nstores;
+	basic_block bb;
+	gimple_stmt_iterator gsi;
+	bool more = true;
+
+	FOR_EACH_BB_FN(bb, fun)
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree l = is_gimple_assign(s) ? gimple_assign_lhs(s) :
+				 is_gimple_call(s) ? gimple_call_lhs(s) :
+				 NULL_TREE;
+
+			if (l && DECL_P(l))
+				nstores[l]++;
+		}
+	FOR_EACH_BB_FN(bb, fun)
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree l;
+
+			if (!is_gimple_assign(s))
+				continue;
+			l = gimple_assign_lhs(s);
+			if (TREE_CODE(l) != VAR_DECL || !DECL_ARTIFICIAL(l) ||
+			    l == fa.retvar || nstores[l] != 1)
+				continue;
+			fa.tdef[l] = s;
+			if (gimple_assign_single_p(s) ||
+			    CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(s))) {
+				tree r = strip_conv(gimple_assign_rhs1(s));
+
+				if (TREE_CODE(r) == VAR_DECL ||
+				    TREE_CODE(r) == PARM_DECL)
+					fa.copy_of[l] = r;
+			}
+		}
+	/* the returned values */
+	FOR_EACH_BB_FN(bb, fun)
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			std::vector<tree> vs;
+
+			if (!is_gimple_assign(s) || !fa.retvar ||
+			    gimple_assign_lhs(s) != fa.retvar)
+				continue;
+			for (unsigned i = 1; i < gimple_num_ops(s); i++)
+				value_vars(fa, gimple_op(s, i), vs, 0);
+			for (tree v : vs)
+				track(fa, v, &more);
+		}
+	/* what flows into them, what they are compared with */
+	for (int round = 0; more && round < 6; round++) {
+		more = false;
+		FOR_EACH_BB_FN(bb, fun) {
+			gimple *last = gl_last_stmt(bb);
+
+			for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
+			     gsi_next(&gsi)) {
+				gimple *s = gsi_stmt(gsi);
+				std::vector<tree> vs;
+
+				if (!is_gimple_assign(s) ||
+				    !fa.vidx.count(gimple_assign_lhs(s)))
+					continue;
+				for (unsigned i = 1; i < gimple_num_ops(s); i++)
+					value_vars(fa, gimple_op(s, i), vs, 0);
+				for (tree v : vs)
+					track(fa, v, &more);
+			}
+			if (last && gimple_code(last) == GIMPLE_COND) {
+				std::vector<tree> a, b;
+
+				value_vars(fa, gimple_cond_lhs(last), a, 0);
+				value_vars(fa, gimple_cond_rhs(last), b, 0);
+				if (a.size() == 1 && b.size() == 1 &&
+				    (fa.vidx.count(a[0]) || fa.vidx.count(b[0]))) {
+					track(fa, a[0], &more);
+					track(fa, b[0], &more);
+				}
+			}
+		}
+	}
+	fa.keep = (int)fa.vidx.size();
+	/* the other scalars tested (a flag tested twice: if (c) ...; c ? :) */
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple *last = gl_last_stmt(bb);
+		std::vector<tree> a;
+
+		if (!last)
+			continue;
+		if (gimple_code(last) == GIMPLE_COND)
+			value_vars(fa, gimple_cond_lhs(last), a, 0);
+		else if (gimple_code(last) == GIMPLE_SWITCH)
+			value_vars(fa, gimple_switch_index(
+					   as_a<gswitch *>(last)), a, 0);
+		if (a.size() == 1 && INTEGRAL_TYPE_P(TREE_TYPE(a[0])))
+			track(fa, a[0], &more);
+	}
 }
 
 static std::string cover_string(fn_analysis &fa, const std::set<clause> &cl)
@@ -1509,13 +2111,40 @@ static void analyse_function(function *fun)
 	gl_fn &fn = get_fn(fndecl);
 	fn_analysis fa;
 	basic_block bb;
-	std::set<tree> tracked_vars;
-	std::map<tree, std::map<basic_block, pstate>> sols;
+	std::map<basic_block, pstate> sol;
 
 	fn.analysed = true;
 	fa.gather = gather_param(fndecl);
 	fa.retvar = NULL_TREE;
 	fa.failed = false;
+	fa.rangestore = false;
+	if (fa.gather)
+		fa.gvars.insert(fa.gather);
+	/* local aliases of the gather: "g = gather;" (and aliases of those) */
+	for (bool more = fa.gather != NULL_TREE; more;) {
+		more = false;
+		FOR_EACH_BB_FN(bb, fun) {
+			gimple_stmt_iterator gsi;
+
+			for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
+			     gsi_next(&gsi)) {
+				gimple *s = gsi_stmt(gsi);
+				tree l;
+
+				if (!is_gimple_assign(s) ||
+				    !(gimple_assign_single_p(s) ||
+				      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(s))))
+					continue;
+				l = gimple_assign_lhs(s);
+				if (TREE_CODE(l) == VAR_DECL && !fa.gvars.count(l) &&
+				    is_gather_ptr(TREE_TYPE(l)) &&
+				    is_gvar(fa, gimple_assign_rhs1(s))) {
+					fa.gvars.insert(l);
+					more = true;
+				}
+			}
+		}
+	}
 
 	/* temps holding a struct member (for indirect calls); the return
 	 * value variable */
@@ -1536,7 +2165,23 @@ static void analyse_function(function *fun)
 						as_a<greturn *>(s));
 		}
 	}
+	/* the range grown by hand: a non-constant store to g->start/end */
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+
+			if (is_gimple_assign(s) && gimple_assign_single_p(s) &&
+			    gather_range_ref(fa, gimple_assign_lhs(s)) &&
+			    TREE_CODE(gimple_assign_rhs1(s)) != INTEGER_CST)
+				fa.rangestore = true;
+		}
+	}
 	find_queued(fa, fun);
+	find_null_tests(fa, fun);
+	find_tracked(fa, fun);
+	find_value_tests(fa, fun);
 
 	/* events */
 	FOR_EACH_BB_FN(bb, fun) {
@@ -1552,6 +2197,18 @@ static void analyse_function(function *fun)
 				lhs = gimple_call_lhs(s);
 			} else if (is_gimple_assign(s)) {
 				lhs = gimple_assign_lhs(s);
+				if (fa.rangestore &&
+				    (gather_range_ref(fa, lhs) ||
+				     gather_range_ref(fa, gimple_assign_rhs1(s)))) {
+					event e;
+
+					e.kind = EV_COVER;
+					e.atom = -1;
+					e.var = -1;
+					e.inc = false;
+					e.stmt = NULL;
+					ev.push_back(e);
+				}
 			}
 			if (lhs && fa.retvar && lhs == fa.retvar) {
 				retsite r;
@@ -1559,6 +2216,7 @@ static void analyse_function(function *fun)
 				r.bb = bb;
 				r.ev_index = (int)ev.size();
 				r.loc = gimple_location(s);
+				r.stmt = s;
 				r.is_call = is_gimple_call(s);
 				r.rhs = NULL_TREE;
 				if (is_gimple_assign(s) &&
@@ -1570,34 +2228,25 @@ static void analyse_function(function *fun)
 				fa.rets.push_back(r);
 				continue;
 			}
-			if (lhs && is_user_var(lhs)) {
+			if (lhs && fa.vidx.count(lhs)) {
 				event e;
 
+				e.kind = EV_DEF;
 				e.atom = -1;
-				e.var = lhs;
-				e.kind = EV_DEF_OTHER;
-				if (is_gimple_assign(s) &&
-				    gimple_assign_single_p(s) &&
-				    TREE_CODE(gimple_assign_rhs1(s)) ==
-					INTEGER_CST &&
-				    integer_zerop(gimple_assign_rhs1(s)))
-					e.kind = EV_DEF_ZERO;
+				e.var = fa.vidx[lhs];
+				e.stmt = s;
+				e.inc = is_gimple_assign(s) &&
+					gimple_assign_rhs_code(s) == PLUS_EXPR &&
+					gimple_assign_rhs1(s) == lhs &&
+					TREE_CODE(gimple_assign_rhs2(s)) == INTEGER_CST &&
+					tree_int_cst_sgn(gimple_assign_rhs2(s)) > 0;
 				ev.push_back(e);
 			}
 		}
 	}
 
-	/* which variables are returned as such */
-	for (retsite &r : fa.rets)
-		if (r.rhs && is_user_var(r.rhs) && !DECL_ARTIFICIAL(r.rhs))
-			tracked_vars.insert(r.rhs);
-	tracked_vars.insert(NULL_TREE);
-	for (tree v : tracked_vars) {
-		if (!solve(fa, fun, v, sols[v])) {
-			fa.failed = true;
-			break;
-		}
-	}
+	if (!solve(fa, fun, sol))
+		fa.failed = true;
 	if (fa.failed) {
 		fn.incomplete = "the path analysis did not converge";
 		return;
@@ -1611,6 +2260,7 @@ static void analyse_function(function *fun)
 		gl_ret out;
 		bool reached, nonzero;
 		std::set<clause> cl;
+		std::set<std::string> unread;
 	};
 	std::vector<mret> merged;
 	std::map<std::pair<int, int>, size_t> slot;
@@ -1619,7 +2269,6 @@ static void analyse_function(function *fun)
 		const gl_srcret *src = match_return(fn, r.loc);
 		gl_srcret fb;
 		int el = 0, ec = 0, xl, xc, xel, xec;
-		tree v = NULL_TREE;
 		pstate st;
 		size_t k;
 
@@ -1662,28 +2311,33 @@ static void analyse_function(function *fun)
 			merged.push_back(m);
 		}
 		k = slot[std::make_pair(src->line, src->col)];
-		if (r.rhs && is_user_var(r.rhs) && !DECL_ARTIFICIAL(r.rhs))
-			v = r.rhs;
-		if (!sols[v].count(r.bb))
+		if (!sol.count(r.bb))
 			continue;	/* unreachable */
-		st = sols[v][r.bb];
-		transfer_bb(fa, r.bb, st, v, r.ev_index);
+		st = sol[r.bb];
+		transfer_bb(fa, r.bb, st, r.ev_index);
 		merged[k].reached = true;
-		if (r.rhs && TREE_CODE(r.rhs) == INTEGER_CST &&
-		    integer_zerop(r.rhs))
-			continue;	/* a literal 0 */
-		if (v) {
-			/* "return v;": the paths where v is not plainly 0 */
-			if (st.reach(1)) {
-				merged[k].nonzero = true;
-				merged[k].cl.insert(st.cl[1].begin(),
-						    st.cl[1].end());
+		/* the paths on which the value returned is not 0 */
+		for (auto &kv : st.m) {
+			if (eval_stmt(fa, r.stmt, kv.first, 0) == 0)
+				continue;
+			merged[k].nonzero = true;
+			merged[k].cl.insert(kv.second.cl.begin(),
+					    kv.second.cl.end());
+			if (kv.second.cl.empty() || fa.unread.empty() ||
+			    !is_gimple_assign(r.stmt))
+				continue;
+			{
+				std::vector<tree> vs;
+
+				for (unsigned i = 1; i < gimple_num_ops(r.stmt); i++)
+					value_vars(fa, gimple_op(r.stmt, i), vs, 0);
+				for (tree v : vs)
+					if (fa.vidx.count(v) &&
+					    fa.unread.count(fa.vidx[v]) &&
+					    env_val(kv.first, fa.vidx[v]) < 0)
+						merged[k].unread.insert(decl_name(v));
 			}
-			continue;
 		}
-		merged[k].nonzero = true;
-		merged[k].cl.insert(st.cl[0].begin(), st.cl[0].end());
-		merged[k].cl.insert(st.cl[1].begin(), st.cl[1].end());
 	}
 	for (mret &m : merged) {
 		if (!m.reached)
@@ -1698,6 +2352,8 @@ static void analyse_function(function *fun)
 			minimise(m.cl);
 			m.out.cls = "nonzero";
 			m.out.cover = cover_string(fa, m.cl);
+			for (const std::string &u : m.unread)
+				m.out.unread += (m.out.unread.empty() ? "" : ",") + u;
 		}
 		fn.rets.push_back(m.out);
 	}
@@ -1707,7 +2363,6 @@ static void analyse_function(function *fun)
 		edge e;
 		edge_iterator ei;
 		basic_block exit = EXIT_BLOCK_PTR_FOR_FN(fun);
-		std::map<basic_block, pstate> &sol = sols[NULL_TREE];
 		std::set<clause> all;
 		gl_ret out;
 
@@ -1717,13 +2372,12 @@ static void analyse_function(function *fun)
 			if (!sol.count(e->src))
 				continue;
 			o = sol[e->src];
-			transfer_bb(fa, e->src, o, NULL_TREE, -1);
-			if (fa.queued_edges.count(e))
-				do_cover(o);
-			join_into(ex, o);
+			transfer_bb(fa, e->src, o, -1);
+			if (take_edge(fa, e, o))
+				join_into(ex, o, fa.keep);
 		}
-		all = ex.cl[0];
-		all.insert(ex.cl[1].begin(), ex.cl[1].end());
+		for (auto &kv : ex.m)
+			all.insert(kv.second.cl.begin(), kv.second.cl.end());
 		minimise(all);
 		out.line = fn.endline ? fn.endline : fn.line;
 		out.col = fn.endline ? fn.endcol : 1;
@@ -2557,7 +3211,8 @@ static std::string render_facts(void)
 		for (const gl_ret &r : f.rets)
 			out += "ret\t" + main_file + "\t" + itos(r.line) +
 			       "\t" + itos(r.col) + "\t" + n + "\t" + r.cls +
-			       "\t" + r.cover + "\t" + r.expr + "\n";
+			       "\t" + r.cover + "\t" + r.expr + "\t" +
+			       (r.unread.empty() ? "-" : r.unread) + "\n";
 	}
 	for (const std::string &f : facts)
 		out += f + "\n";

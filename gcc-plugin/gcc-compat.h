@@ -33,6 +33,7 @@
 #include "gimple-expr.h"
 #include "gimple.h"
 #include "gimple-iterator.h"
+#include "tree-cfg.h"
 #include "stringpool.h"
 #include "stor-layout.h"
 #include "c-family/c-common.h"

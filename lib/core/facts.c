@@ -155,6 +155,7 @@ static void add_ret(struct gl_facts *f, char **v)
 	r->cls = S(v[5]);
 	r->cover = S(v[6]);
 	r->expr = S(v[7]);
+	r->unread = S(v[8][0] ? v[8] : "-");
 }
 
 static void add_ops(struct gl_facts *f, char **v)

@@ -28,7 +28,7 @@
  * LINE/COL are 1-based; COL of a `ret` is the column of the `return` keyword.
  *
  *     fn	FILE	LINE	NAME	RETKIND	GATHER	IOVA	LINKAGE
- *     ret	FILE	LINE	COL	NAME	CLASS	COVER	EXPR
+ *     ret	FILE	LINE	COL	NAME	CLASS	COVER	EXPR	UNREAD
  *     ops	FILE	LINE	OPSID	TYPE	FIELD	FUNC
  *     bind	FILE	LINE	FUNC	FMT
  *     fmtinit	FILE	LINE	INITNAME
@@ -45,15 +45,23 @@
  * * `ret`: one per `return` statement of every `fn` that has a GATHER; for a
  *   `void` function also one for falling off the end (LINE/COL of the closing
  *   brace, EXPR `-`). CLASS:
- *   * `zero`  every path to it returns 0 (`return 0;`, `return ret;` with ret = 0
- *     on every path by plain assignment or initialisation),
+ *   * `zero`  every path to it returns 0, values read as a reviewer reads them
+ *     (SPEC 2 Nonzero path): `return 0;`; `return ret;` with ret = 0 by plain
+ *     assignment or initialisation; a branch the path took (`if (r)` false,
+ *     `if (!r)` / `if (r == 0)` / `case 0:` true); `return i * size;` with i a
+ *     counter still 0 on the zero-trip path of `for (i = 0; i < n; i++)`;
+ *     `c ? x : 0` with c 0.  A product, shift or `&` is 0 when one operand is;
  *   * `errno` the value is a negative errno constant (`-EINVAL`, `-ENODEV`, ...),
  *   * `nonzero` any other (on at least one path); for `void` functions every
  *     return is `nonzero`.
  *   COVER, computed over the nonzero paths reaching this return only:
  *   * `fill`: every such path passes a fill (`fill` in gather-api.txt on the
- *     gather parameter), a flush (`flush`, or a direct call of a `flushcb`
- *     member), or a queued guard (the path is one on which
+ *     gather parameter or a local alias of it; or, in a function that stores
+ *     a non-constant value to `gather->start` or `gather->end`, any access to
+ *     them: the range grown by hand), a test that the gather pointer is NULL
+ *     (the NULL branch needs no fill), a flush (`flush`, or a direct call of a
+ *     `flushcb` member, through a pointer or a named `iommu_flush_ops`
+ *     object), or a queued guard (the path is one on which
  *     `iommu_iotlb_gather_queued(gather)` is known true);
  *   * `none`: some such path passes none of those and no candidate call;
  *   * otherwise a CNF over candidate atoms: clauses separated by `&`, atoms in a
@@ -68,6 +76,12 @@
  *   candidate. Engines may over-approximate a CNF by one clause holding every
  *   candidate on the fill-free paths (Coccinelle does, see cocci/README).
  *   EXPR: the return expression, whitespace collapsed to single spaces.
+ *   UNREAD: `-`, or the variables (comma-separated, sorted) the returned value
+ *   is computed from that the function tests in a way the engine does not
+ *   read (not against 0, nor against another tracked variable: `r > SZ_4K`),
+ *   on a nonzero path that is not covered; the resolver adds a note "V is
+ *   tested in a way gatherlint does not read" to a finding at that return.
+ *   Readers accept 8-field `ret` lines (UNREAD `-`).
  * * `ops`: a field of an ops object. OPSID names the object uniquely in its file:
  *   the variable name; `anon@LINE` for a compound literal starting on LINE;
  *   `assign@FUNC:EXPR` for runtime assignments in function FUNC to the object
@@ -187,6 +201,7 @@ enum gl_msg {
 	GL_MSG_FLUSH_OPS_NO_ADD_PAGE,
 	GL_MSG_ADD_PAGE_NO_FILL,
 	GL_MSG_NO_FLUSH_OPS,
+	GL_MSG_UNREAD_TEST,
 	GL_MSG_FIX_DESCRIPTION,
 	GL_NMSGS
 };

@@ -8,6 +8,7 @@
 
 struct gl_ret {
 	const char *line, *col, *cls, *cover, *expr;
+	const char *unread;	/* returned variables tested in a way not read, or "-" */
 };
 
 /* The returns of one (file, function), in fact order. */

@@ -547,6 +547,9 @@ static void explain(struct res *r, size_t g, int k, size_t ri,
 
 	if (depth > 4)
 		return;
+	if (rt->unread[0] && !streq(rt->unread, "-"))
+		note(r, g, fn->file, rt->line, rt->col,
+		     msg(r, GL_MSG_UNREAD_TEST, rt->unread));
 	if (streq(c, "none") || !c[0]) {
 		note(r, g, fn->file, rt->line, rt->col,
 		     gl_msgs[GL_MSG_NO_FILL_ON_PATH]);

@@ -83,6 +83,8 @@ const char *const gl_msgs[GL_NMSGS] = {
 	".tlb_add_page %s of %s does not fill the gather",
 	/* GL_MSG_NO_FLUSH_OPS: driver file */
 	"no iommu_flush_ops in %s",
+	/* GL_MSG_UNREAD_TEST: variables */
+	"%s is tested in a way gatherlint does not read (not against 0): this path is taken as returning nonzero",
 	/* GL_MSG_FIX_DESCRIPTION */
 	"Fill the iotlb gather before returning the unmapped size",
 };

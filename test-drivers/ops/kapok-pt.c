@@ -8,10 +8,9 @@
  *	static const struct pt_iommu_ops NS(ops) = { .unmap_range = NS(unmap_range) };
  * pt_iommu_ops entry points always count as having sync.
  *
- * GCC sees kapok_unmap_range(): clean.  spatch cannot parse a function
- * whose name is a macro call, so the Coccinelle engine reports the
- * function as not analysed (analysis-incomplete, engine=cocci) at its
- * definition line instead of staying silent.
+ * GCC sees kapok_unmap_range(): clean.  The Coccinelle engine parses the
+ * definition through the hints of cocci/gatherlint.h (NS() and
+ * CONCATENATE()), which name it unmap_range(): clean too.
  */
 #include <linux/kernel.h>
 #include <linux/args.h>
@@ -55,7 +54,7 @@ static u64 *NS(leaf_entry)(struct kapok_table *table, dma_addr_t iova, int *lvl_
 	return NULL;
 }
 
-static size_t NS(unmap_range)(struct pt_iommu *iommu_table, dma_addr_t iova, dma_addr_t len, struct iommu_iotlb_gather *iotlb_gather) /* expect: analysis-incomplete warning engine=cocci */
+static size_t NS(unmap_range)(struct pt_iommu *iommu_table, dma_addr_t iova, dma_addr_t len, struct iommu_iotlb_gather *iotlb_gather)
 {
 	struct kapok_table *table = container_of(iommu_table, struct kapok_table, iommu);
 	dma_addr_t done = 0;

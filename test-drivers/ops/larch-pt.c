@@ -6,10 +6,9 @@
  * sync (their drivers - AMD, VT-d, RISC-V, the iommufd selftest - have
  * .iotlb_sync).
  *
- * GCC engine: unmap-gather-unfilled at "return unmapped;".
- * Coccinelle engine: spatch cannot parse "static size_t
- * NS(unmap_range)(...)", so it reports analysis-incomplete at the
- * definition line instead (never silent) and cannot see the return.
+ * Both engines: unmap-gather-unfilled at "return unmapped;" (GCC names
+ * the function larch_unmap_range(), Coccinelle through the hints of
+ * cocci/gatherlint.h unmap_range()).
  */
 #include <linux/kernel.h>
 #include <linux/args.h>
@@ -28,7 +27,7 @@ struct larch_table {
 	unsigned int	top_level;
 };
 
-static size_t NS(unmap_range)(struct pt_iommu *iommu_table, dma_addr_t iova, dma_addr_t len, struct iommu_iotlb_gather *iotlb_gather) /* expect: analysis-incomplete warning engine=cocci */
+static size_t NS(unmap_range)(struct pt_iommu *iommu_table, dma_addr_t iova, dma_addr_t len, struct iommu_iotlb_gather *iotlb_gather)
 {
 	struct larch_table *table = container_of(iommu_table, struct larch_table, iommu);
 	dma_addr_t end = iova + len;
@@ -44,7 +43,7 @@ static size_t NS(unmap_range)(struct pt_iommu *iommu_table, dma_addr_t iova, dma
 		unmapped += SZ_4K;
 	}
 
-	return unmapped; /* expect: unmap-gather-unfilled warning exposed=error protected=note engine=gcc */
+	return unmapped; /* expect: unmap-gather-unfilled warning exposed=error protected=note */
 }
 
 static void NS(deinit)(struct pt_iommu *iommu_table)
