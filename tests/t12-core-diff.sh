@@ -82,7 +82,9 @@ while IFS='	' read -r name root; do
 				-f "$d/resolve.awk" > "$d/a.rec"
 			cat "$d/$name.facts" "$d/$name.core" |
 				"$core" resolve --core="$state" --root="$root" \
-				--fixmin="$fixmin" > "$d/c.rec"
+				--fixmin="$fixmin" |
+				# the UNREAD note came after the awk was retired
+				grep -v ' is tested in a way gatherlint does not read ' > "$d/c.rec"
 			n=$((n + 1))
 			cmp -s "$d/a.rec" "$d/c.rec" || {
 				bad="$bad records:$state:$fixmin"
