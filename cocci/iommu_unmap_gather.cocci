@@ -946,15 +946,22 @@ if Hashtbl.mem fns (file pf, cur pf) && not (Hashtbl.mem zcounter k) then
 
 // Tests of such a variable that do not say whether it is 0 (a note).
 @zt@
+identifier zfn, zg;
+type ZT;
 expression C;
 statement S1, S2;
 position pt;
 @@
+// only in functions that take the gather: the others have no ret facts
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+<...
 (
 if (C@pt) S1 else S2
 |
 if (C@pt) S1
 )
+...>
+}
 
 @script:ocaml@
 c << zt.C;
