@@ -118,7 +118,8 @@ static void test_recursion(void)
 		"ret\ta.c\t44\t2\tpong\tnonzero\tcall:ping\tr",
 		"fn\ta.c\t50\tbad_unmap\tsize\tgather\tiova\tstatic",
 		"ret\ta.c\t51\t2\tbad_unmap\tzero\tnone\t0",
-		"ret\ta.c\t52\t2\tbad_unmap\tnonzero\tcall:ping\tr",
+		/* r is tested in a way the engine could not read (UNREAD) */
+		"ret\ta.c\t52\t2\tbad_unmap\tnonzero\tcall:ping\tr\tr",
 		"ret\ta.c\t54\t2\tbad_unmap\tnonzero\tnone\tsize",
 		/* an unknown callee is assumed to fill */
 		"fn\ta.c\t60\text_unmap\tsize\tgather\tiova\tstatic",
@@ -135,6 +136,8 @@ static void test_recursion(void)
 	    "recursion: a recursive helper that fills on its leaf path fills");
 	has(r, "E\ta.c\t50\tbad_unmap\tiommu_domain_ops b_ops .unmap_pages\tyes\tping()\tMISSES\twarning\n",
 	    "recursion: mutual recursion with an unfilled path does not fill");
+	has(r, "N\ta.c\t52\t2\tr is tested in a way gatherlint does not read (not against 0): this path is taken as returning nonzero\n",
+	    "unread: a finding that rests on a test the engine could not read says so");
 	has(r, "E\ta.c\t60\text_unmap\tiommu_domain_ops c_ops .unmap\tno\telsewhere()\tFILLS\t-\n",
 	    "recursion: an unknown callee is assumed to fill");
 	has(r, "F\tunmap-gather-unfilled\ta.c\t52\t2\tbad_unmap\twarning\tUNKNOWN\t",
