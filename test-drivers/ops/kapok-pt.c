@@ -12,6 +12,7 @@
  * definition through the hints of cocci/gatherlint.h (NS() and
  * CONCATENATE()), which name it unmap_range(): clean too.
  */
+/* gatherlint: clean */
 #include <linux/kernel.h>
 #include <linux/args.h>
 #include <linux/sizes.h>
