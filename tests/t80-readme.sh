@@ -49,8 +49,8 @@ if [ -f "$G/.gatherlint-prepared" ]; then
 		rm -f "$G/drivers/iommu/sun50i-iommu.o"
 		run_block 2 "$G" || { tail -5 "$blocks/2.out"; return 1; }
 		grep -qE '^drivers/iommu/sun50i-iommu\.c:[0-9]+:[0-9]+: warning: .*\[unmap-gather-unfilled\]$' "$blocks/2.out" &&
-			grep -qE '^sun50i-iommu\.c:[0-9]+:[0-9]+: warning: sun50i_iommu_unmap\(\) .*\[unmap-gather-unfilled\]$' "$blocks/2.out" &&
-			grep -qE '^gatherlint: [0-9]+ errors, [1-9][0-9]* warnings, [0-9]+ notes \(core LATENT\)$' "$blocks/2.out"
+			grep -qE '^drivers/iommu/sun50i-iommu\.c:[0-9]+:[0-9]+: warning: sun50i_iommu_unmap\(\) .*\[unmap-gather-unfilled\]$' "$blocks/2.out" &&
+			grep -qE '^gatherlint: [0-9]+ errors, [1-9][0-9]* warnings, [0-9]+ notes \(core LATENT, read at include/linux/iommu\.h:[0-9]+\)$' "$blocks/2.out"
 	}
 	check "README kernel developer: the plugin in the 6.1 allmodconfig build, audit --engine=gcc" t_kgcc
 else
