@@ -935,9 +935,10 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 		break;
 	case CALL_EXPR: {
 		tree fd = get_callee_fndecl(t);
-		tree cf = CALL_EXPR_FN(t);
+		tree cf = CALL_EXPR_FN(t);	/* NULL for an internal function */
 
-		STRIP_NOPS(cf);
+		if (cf)
+			STRIP_NOPS(cf);
 		if (cf && TREE_CODE(cf) == COMPONENT_REF && loc != UNKNOWN_LOCATION)
 			member_call_at[LOCATION_LOCUS(loc)] = decl_name(TREE_OPERAND(cf, 1));
 

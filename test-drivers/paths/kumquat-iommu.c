@@ -173,7 +173,11 @@ static const struct iommu_domain_ops kumquat_s2_domain_ops = {
 static struct iommu_domain *kumquat_domain_alloc(unsigned int type)
 {
 	struct kumquat_domain *kd;
+	unsigned long top;
 
+	/* an internal-function call (the GCC engine must not trip on it) */
+	if (__builtin_add_overflow(SZ_1G, (unsigned long)type, &top))
+		return NULL;
 	if (type != IOMMU_DOMAIN_UNMANAGED)
 		return NULL;
 	kd = kzalloc(sizeof(*kd), GFP_KERNEL);
