@@ -6,6 +6,7 @@ top=$(cd "$(dirname "$0")/.." && pwd -P)
 GL=$top/bin/gatherlint
 CORPUS=$top/test-drivers
 OUT=${GATHERLINT_TEST_OUT:-$top/tests/out}
+_self=$(basename "$0" .sh)
 mkdir -p "$OUT"
 : "${TALLY:=$OUT/tally}"
 
@@ -22,9 +23,9 @@ not_ok() {
 check() {	# check DESCRIPTION COMMAND...
 	_desc=$1
 	shift
-	if "$@" > "$OUT/last.log" 2>&1; then ok "$_desc"; else
+	if "$@" > "$OUT/last.$_self.log" 2>&1; then ok "$_desc"; else
 		not_ok "$_desc"
-		sed 's/^/#   /' "$OUT/last.log" | head -20
+		sed 's/^/#   /' "$OUT/last.$_self.log" | head -20
 	fi
 }
 

@@ -1,24 +1,69 @@
 #!/bin/sh
-# tests/run.sh - the whole test suite (make check).  Runs tests/tNN-*.sh in
-# order; every check prints one ok / not ok line; ends with the line
+# tests/run.sh - the whole test suite (make check).  Runs tests/tNN-*.sh;
+# every check prints one ok / not ok line; ends with the line
 # "N passed, N failed" and exits non-zero on any failure.
+#
+# On a machine with two or more CPUs the tests run in two lanes at once:
+# the kernel lane (the tests that use a real kernel tree, tests/kernel/) and
+# the corpus lane (all others); each lane runs its tests in order, and each
+# test's lines are printed as one block when it ends, with its seconds.
+# GATHERLINT_TEST_JOBS=1 runs everything in one lane, in order.
+# ONLY=PATTERN runs the tests whose name contains PATTERN.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd -P)
 OUT=${GATHERLINT_TEST_OUT:-$top/tests/out}
 export GATHERLINT_TEST_OUT="$OUT"
-mkdir -p "$OUT"
+mkdir -p "$OUT/run"
 TALLY=$OUT/tally
 export TALLY
 : > "$TALLY"
-for t in "$top"/tests/t[0-9]*.sh; do
-	[ -n "${ONLY-}" ] && case $t in *"$ONLY"*) ;; *) continue ;; esac
-	printf '# %s\n' "$(basename "$t")"
-	if ! sh "$t"; then
-		printf 'not ok - %s exited non-zero\n' "$(basename "$t")"
-		echo fail >> "$TALLY"
-	fi
-done
+rm -rf "$OUT"/run/*
+
+jobs=${GATHERLINT_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
+case $jobs in '' | *[!0-9]*) jobs=1 ;; esac
+
+# one_test FILE: runs it, prints its block (output, then its seconds)
+one_test() {
+	_n=$(basename "$1")
+	_log=$OUT/run/$_n.log
+	_t0=$(date +%s)
+	{
+		printf '# %s\n' "$_n"
+		if ! ( sh "$1"; _r=$?; times > "$_log.cpu"; exit "$_r" ); then
+			printf 'not ok - %s exited non-zero\n' "$_n"
+			echo fail >> "$TALLY"
+		fi
+	} > "$_log" 2>&1
+	# (times: the CPU seconds of the test and all it ran)
+	_cpu=$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); s += a[1] * 60 + a[2] } printf "%d", s }' "$_log.cpu" 2>/dev/null)
+	printf '# %s took %ss, cpu %ss\n' "$_n" "$(($(date +%s) - _t0))" "${_cpu:-?}" >> "$_log"
+	# one block at a time: the other lane may be printing
+	while ! mkdir "$OUT/run/lock" 2>/dev/null; do sleep 1; done
+	cat "$_log"
+	rmdir "$OUT/run/lock"
+}
+
+# lane kernel|corpus|all: the lane's tests, in order
+lane() {
+	for t in "$top"/tests/t[0-9]*.sh; do
+		[ -n "${ONLY-}" ] && case $t in *"$ONLY"*) ;; *) continue ;; esac
+		if grep -q 'tests/kernel/\|kernel/tree' "$t"; then k=kernel; else k=corpus; fi
+		[ "$1" = all ] || [ "$1" = "$k" ] || continue
+		one_test "$t"
+	done
+}
+
+t0=$(date +%s)
+if [ "$jobs" -ge 2 ]; then
+	lane kernel &
+	kpid=$!
+	lane corpus
+	wait "$kpid"
+else
+	lane all
+fi
 passed=$(grep -c '^pass$' "$TALLY")
 failed=$(grep -c '^fail$' "$TALLY")
+printf '# make check took %ss (%s lane(s))\n' "$(($(date +%s) - t0))" "$([ "$jobs" -ge 2 ] && echo 2 || echo 1)"
 printf '%s passed, %s failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
