@@ -2,6 +2,7 @@
 #
 #   make audit [KDIR=DIR]   the main job: audit the bundled corpus, or a kernel tree
 #   make check              the whole test suite (ends with "N passed, N failed")
+#   make check-quick        the tests that need no kernel tree
 #   make matrix [ROWS=...]  the CI matrix of Debian chroots (.ci/matrix, as root)
 #   make install PREFIX=... install-cocci KDIR=... install-hooks GIT_DIR=...
 
@@ -15,7 +16,7 @@ COCCI_FILES = $(wildcard cocci/*.cocci)
 COCCI_HINTS = cocci/gatherlint.h
 HOOKS       = $(wildcard checkpatch-hooks/*)
 
-.PHONY: all deps deps-audit core plugin api check audit install install-cocci \
+.PHONY: all deps deps-audit core plugin api check check-quick audit install install-cocci \
 	install-hooks clean matrix
 
 all: core plugin
@@ -49,6 +50,11 @@ audit: deps-audit core
 check: deps
 	@$(MAKE) --no-print-directory all
 	@tests/run.sh
+
+# The tests that need no kernel tree (the corpus lane of make check).
+check-quick: deps
+	@$(MAKE) --no-print-directory all
+	@tests/run.sh --quick
 
 # The CI matrix (.ci/matrix, as root): a fresh Debian 12 chroot runs the two
 # commands above, Debian 13 and sid chroots run the tests with their spatch,
