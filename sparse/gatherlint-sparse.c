@@ -1438,6 +1438,21 @@ static void ev_walk_expr(struct expression *e)
 		struct expression *f = e->fn;
 		int depth;
 
+		/* calls of inline functions stay calls (as before GCC's
+		 * inliner): the expander does not inline what it is
+		 * already expanding */
+		while (f && ((f->type == EXPR_PREOP && f->op == '*') ||
+			     f->type == EXPR_CAST || f->type == EXPR_IMPLIED_CAST))
+			f = f->type == EXPR_PREOP ? f->unop : f->cast_expression;
+		if (f && f->type == EXPR_SYMBOL && is_function_sym(f->symbol)) {
+			struct symbol *d = f->symbol->definition ?
+					   f->symbol->definition : f->symbol;
+
+			strip_node(d->ctype.base_type)->expanding = 1;
+			strip_node(f->symbol->ctype.base_type)->expanding = 1;
+		}
+		f = e->fn;
+
 		for (depth = 0; f && depth < 3; depth++) {
 			struct symbol *t = f->ctype;
 
@@ -1940,9 +1955,31 @@ static void env_set(unsigned *z, unsigned *nz, int v, int val)
 		*nz |= b;
 }
 
+/*
+ * Values are read as the GCC plugin reads GIMPLE before SSA: a statement's
+ * operands are constants or variables; anything computed is a temporary
+ * whose value is not known.  So a value is looked into one level deep: a
+ * store or a return computes one operation (or one conversion) of
+ * operands, and a test compares two operands.  Pointer casts change
+ * nothing (GCC drops them); other conversions make a temporary.
+ */
+static struct symbol *direct_var(pseudo_t p)
+{
+	struct instruction *d = def_of(p);
+	int n = 0;
+
+	while (d && d->opcode == OP_PTRCAST && n++ < 8)
+		d = def_of(d->src);
+	if (!d || d->opcode != OP_LOAD || d->offset != 0 ||
+	    d->src->type != PSEUDO_SYM || !d->src->sym ||
+	    !scalar_sym(d->src->sym))
+		return NULL;
+	return d->src->sym;
+}
+
 static int var_index(struct fa *fa, pseudo_t p)
 {
-	struct symbol *s = load_var(p);
+	struct symbol *s = direct_var(p);
 	int i;
 
 	if (!s)
@@ -1963,44 +2000,70 @@ static int sym_index(struct fa *fa, struct symbol *s)
 	return -1;
 }
 
-/* The value of P in env (z, nz): 0 zero, 1 nonzero, -1 unknown. */
+/* An operand's value in env (z, nz): 0 zero, 1 nonzero, -1 unknown. */
+static int eval_operand(struct fa *fa, pseudo_t p, unsigned z, unsigned nz)
+{
+	int v;
+
+	if (!p)
+		return -1;
+	if (p->type == PSEUDO_VAL)
+		return p->value == 0 ? 0 : 1;
+	v = var_index(fa, p);
+	return v >= 0 ? env_val(z, nz, v) : -1;
+}
+
+/* A tested condition's value (a ?: the expander made a select of). */
+static int eval_cond(struct fa *fa, pseudo_t p, unsigned z, unsigned nz)
+{
+	struct instruction *d = def_of(p);
+	int v;
+
+	if (d && (d->opcode == OP_SET_NE || d->opcode == OP_SET_EQ) &&
+	    d->src2->type == PSEUDO_VAL && d->src2->value == 0) {
+		v = eval_operand(fa, d->src1, z, nz);
+		if (v < 0 || d->opcode == OP_SET_NE)
+			return v;
+		return !v;
+	}
+	return eval_operand(fa, p, z, nz);
+}
+
+/* The value a store or a return computes in env (z, nz). */
 static int eval(struct fa *fa, pseudo_t p, unsigned z, unsigned nz, int depth)
 {
 	struct instruction *d;
 	int va, vb, v;
 
-	if (!p || depth > 12)
+	(void)depth;
+	if (!p)
 		return -1;
-	if (p->type == PSEUDO_VAL)
-		return p->value == 0 ? 0 : 1;
+	if (p->type == PSEUDO_VAL || direct_var(p))
+		return eval_operand(fa, p, z, nz);
 	d = def_of(p);
 	if (!d)
 		return -1;
 	if (is_cast_op(d->opcode))
-		return eval(fa, d->src, z, nz, depth + 1);
-	if (d->opcode == OP_LOAD) {
-		v = var_index(fa, p);
-		return v >= 0 ? env_val(z, nz, v) : -1;
-	}
+		return eval_operand(fa, d->src, z, nz);
 	switch (d->opcode) {
 	case OP_MUL:
 	case OP_AND:
-		va = eval(fa, d->src1, z, nz, depth + 1);
-		vb = eval(fa, d->src2, z, nz, depth + 1);
+		va = eval_operand(fa, d->src1, z, nz);
+		vb = eval_operand(fa, d->src2, z, nz);
 		return va == 0 || vb == 0 ? 0 : -1;
 	case OP_SHL:
 	case OP_LSR:
 	case OP_ASR:
-		return eval(fa, d->src1, z, nz, depth + 1) == 0 ? 0 : -1;
+		return eval_operand(fa, d->src1, z, nz) == 0 ? 0 : -1;
 	case OP_ADD:
 	case OP_OR:
-		va = eval(fa, d->src1, z, nz, depth + 1);
-		vb = eval(fa, d->src2, z, nz, depth + 1);
+		va = eval_operand(fa, d->src1, z, nz);
+		vb = eval_operand(fa, d->src2, z, nz);
 		return va == 0 && vb == 0 ? 0 : -1;
 	case OP_SEL:
-		v = eval(fa, d->src1, z, nz, depth + 1);
-		va = eval(fa, d->src2, z, nz, depth + 1);
-		vb = eval(fa, d->src3, z, nz, depth + 1);
+		v = eval_cond(fa, d->src1, z, nz);
+		va = eval_operand(fa, d->src2, z, nz);
+		vb = eval_operand(fa, d->src3, z, nz);
 		if (v == 1)
 			return va;
 		if (v == 0)
@@ -2214,34 +2277,25 @@ static void value_vars(pseudo_t p, struct symbol **out, int *n, int depth)
 	struct instruction *d;
 	struct symbol *s;
 
-	if (!p || depth > 12 || *n >= 16)
+	if (!p || depth > 1 || *n >= 16)
 		return;
-	s = load_var(p);
+	s = direct_var(p);
 	if (s) {
 		if (trackable(s))
 			out[(*n)++] = s;
 		return;
 	}
 	d = def_of(p);
-	if (!d)
+	if (!d || depth)	/* an operand that is computed: a temporary */
 		return;
-	switch (d->opcode) {
-	case OP_LOAD:
-	case OP_CALL:
-	case OP_PHI:
-		return;
-	case OP_SEL:
-		value_vars(d->src1, out, n, depth + 1);
-		value_vars(d->src2, out, n, depth + 1);
-		value_vars(d->src3, out, n, depth + 1);
-		return;
-	default:
-		if (d->opcode >= OP_ADD && d->opcode <= OP_SET_NE) {
-			value_vars(d->src1, out, n, depth + 1);
-			value_vars(d->src2, out, n, depth + 1);
-		} else if (d->opcode >= OP_NOT && d->opcode <= OP_PTRCAST) {
-			value_vars(d->src, out, n, depth + 1);
-		}
+	if (d->opcode == OP_SEL) {
+		value_vars(d->src2, out, n, 1);
+		value_vars(d->src3, out, n, 1);
+	} else if (d->opcode >= OP_ADD && d->opcode <= OP_SET_NE) {
+		value_vars(d->src1, out, n, 1);
+		value_vars(d->src2, out, n, 1);
+	} else if (d->opcode >= OP_NOT && d->opcode <= OP_PTRCAST) {
+		value_vars(d->src, out, n, 1);
 	}
 }
 
@@ -2309,8 +2363,8 @@ static void find_tracked(struct fa *fa)
 				int na = 0, nb = 0;
 
 				norm_cond(last->cond, &c);
-				value_vars(c.l, a, &na, 0);
-				value_vars(c.r, b, &nb, 0);
+				value_vars(c.l, a, &na, 1);
+				value_vars(c.r, b, &nb, 1);
 				if (na == 1 && nb == 1 &&
 				    (sym_index(fa, a[0]) >= 0 ||
 				     sym_index(fa, b[0]) >= 0)) {
@@ -2331,9 +2385,9 @@ static void find_tracked(struct fa *fa)
 			struct cond c;
 
 			norm_cond(last->cond, &c);
-			value_vars(c.l, a, &na, 0);
+			value_vars(c.l, a, &na, 1);
 		} else if (last && last->opcode == OP_SWITCH) {
-			value_vars(last->cond, a, &na, 0);
+			value_vars(last->cond, a, &na, 1);
 		}
 		if (na == 1 && strip_node(a[0]->ctype.base_type)->type != SYM_PTR)
 			track(fa, a[0], &more);
@@ -2342,7 +2396,7 @@ static void find_tracked(struct fa *fa)
 			if (!insn->bb || insn->opcode != OP_SEL)
 				continue;
 			na = 0;
-			value_vars(insn->src1, a, &na, 0);
+			value_vars(insn->src1, a, &na, 1);
 			if (na == 1 &&
 			    strip_node(a[0]->ctype.base_type)->type != SYM_PTR)
 				track(fa, a[0], &more);
@@ -2477,8 +2531,8 @@ static void find_value_tests(struct fa *fa)
 			struct symbol *vs[32];
 			int n = 0;
 
-			value_vars(c.l, vs, &n, 0);
-			value_vars(c.r, vs, &n, 0);
+			value_vars(c.l, vs, &n, 1);
+			value_vars(c.r, vs, &n, 1);
 			while (n-- > 0) {
 				int v = sym_index(fa, vs[n]);
 
@@ -2962,7 +3016,7 @@ static void analyse(struct fninfo *fn, struct entrypoint *ep)
 					e.var = sym_index(&fa, s);
 					e.val = insn->target;
 					e.inc = d && d->opcode == OP_ADD &&
-						load_var(d->src1) == s &&
+						direct_var(d->src1) == s &&
 						d->src2->type == PSEUDO_VAL &&
 						d->src2->value > 0;
 					ev_push(b, e);
@@ -3258,7 +3312,7 @@ static int check_unit(char *file)
 	main_file = file;
 	load_source(file);
 	has_error = 0;
-	list = __sparse(file);
+	list = sparse_keep_tokens(file);
 	main_stream = find_stream(file);
 	bad = has_error & ERROR_CURR_PHASE;
 	if (has_error & ERROR_CURR_PHASE)
@@ -3284,13 +3338,6 @@ static int check_unit(char *file)
 		free(l);
 		goto emit;
 	}
-	/* calls of inline functions stay calls (as before GCC's inliner) */
-	FOR_EACH_PTR(list, sym) {
-		struct symbol *t = strip_node(sym->ctype.base_type);
-
-		if (t && t->type == SYM_FN)
-			t->expanding = 1;
-	} END_FOR_EACH_PTR(sym);
 	for (i = 0; i < nfns; i++) {
 		struct fninfo *f = &fns[i];
 		struct symbol *ft;
@@ -3299,9 +3346,9 @@ static int check_unit(char *file)
 		if (!f->defined || !f->has_gather)
 			continue;
 		ft = strip_node(f->sym->ctype.base_type);
-		expand_symbol(f->sym);
-		ft->expanding = 1;
 		ev_walk_stmt(ft->stmt);
+		ft->expanding = 1;
+		expand_symbol(f->sym);
 		ep = linearize_symbol(f->sym);
 		if (!ep || !ep->entry) {
 			f->incomplete = sdup("sparse did not linearize it");
@@ -3334,6 +3381,8 @@ emit:
 	if (!opt_facts && !opt_db && standalone(text.s) != 0)
 		rc = 1;
 	free(text.s);
+	/* the tokens were kept for the macro bodies */
+	clear_token_alloc();
 	return rc;
 }
 
