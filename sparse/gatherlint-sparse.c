@@ -1311,10 +1311,40 @@ static void pre_function(struct symbol *sym)
 		(void)p;
 	} END_FOR_EACH_PTR(p);
 	walk_stmt(ft->stmt, fn);
-	if (ft->stmt->type == STMT_COMPOUND && in_main(ft->stmt->pos)) {
+	if (ft->stmt->type == STMT_COMPOUND && in_main(ft->endpos)) {
 		int el, ec;
 
-		if (match_brace(ft->stmt->pos.line, pos_col(ft->stmt->pos),
+		int bl = ft->endpos.line, bc = pos_col(ft->endpos);
+
+		/* endpos is the body's '{' or the token after it */
+		if (src_at(bl, bc) != '{') {
+			int l = bl, c = bc - 1;
+
+			for (;;) {
+				while (c < 1 && --l >= 1)
+					c = (int)strlen(src_lines[l]);
+				if (l < 1 || (src_at(l, c) != ' ' &&
+					      src_at(l, c) != '\t'))
+					break;
+				c--;
+			}
+			if (l >= 1 && src_at(l, c) == '{') {
+				bl = l;
+				bc = c;
+			}
+		}
+		if (src_at(bl, bc) != '{') {
+			/* a body written in a macro: it ends at the macro's use */
+			const char *s = src_lines[ft->endpos.line < nsrc ?
+						  ft->endpos.line : 0];
+			int b = pos_col(ft->endpos);
+
+			while (b > 1 && b - 1 <= (int)strlen(s) &&
+			       word_char(s[b - 2]))
+				b--;
+			fn->endline = ft->endpos.line;
+			fn->endcol = b;
+		} else if (match_brace(bl, bc,
 				&el, &ec)) {
 			fn->endline = el;
 			fn->endcol = ec;
@@ -1977,9 +2007,28 @@ static struct symbol *direct_var(pseudo_t p)
 	return d->src->sym;
 }
 
+/* The variable an assignment's value was just stored to ("++i < n" tests
+ * i, as GIMPLE reads it after the store), or NULL. */
+static struct symbol *assigned_var(pseudo_t p)
+{
+	struct pseudo_user *pu;
+
+	if (!p || p->type != PSEUDO_REG)
+		return NULL;
+	FOR_EACH_PTR(p->users, pu) {
+		struct instruction *u = pu->insn;
+
+		if (u && u->bb && u->opcode == OP_STORE && u->target == p &&
+		    u->offset == 0 && u->src->type == PSEUDO_SYM &&
+		    u->src->sym && scalar_sym(u->src->sym))
+			return u->src->sym;
+	} END_FOR_EACH_PTR(pu);
+	return NULL;
+}
+
 static int var_index(struct fa *fa, pseudo_t p)
 {
-	struct symbol *s = direct_var(p);
+	struct symbol *s = direct_var(p) ? direct_var(p) : assigned_var(p);
 	int i;
 
 	if (!s)
@@ -2280,6 +2329,8 @@ static void value_vars(pseudo_t p, struct symbol **out, int *n, int depth)
 	if (!p || depth > 1 || *n >= 16)
 		return;
 	s = direct_var(p);
+	if (!s && depth)
+		s = assigned_var(p);
 	if (s) {
 		if (trackable(s))
 			out[(*n)++] = s;
