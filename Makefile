@@ -15,10 +15,10 @@ COCCI_FILES = $(wildcard cocci/*.cocci)
 COCCI_HINTS = cocci/gatherlint.h
 HOOKS       = $(wildcard checkpatch-hooks/*)
 
-.PHONY: all deps deps-audit core plugin api check audit install install-cocci \
+.PHONY: all deps deps-audit core plugin sparse api check audit install install-cocci \
 	install-hooks clean matrix
 
-all: core plugin
+all: core plugin sparse
 
 # libgatherlint and lib/gatherlint-core, the decision core the CLI calls
 core:
@@ -32,6 +32,10 @@ deps-audit:
 
 plugin:
 	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin; fi
+
+# the sparse engine's checker (libsparse: built by lib/deps.sh check)
+sparse: core
+	@$(MAKE) --no-print-directory -C sparse
 
 # Re-render lib/gather-api.txt into the semantic patches (the committed
 # files must equal the rendering; `make check` verifies it).
@@ -89,4 +93,5 @@ install-hooks:
 clean:
 	$(MAKE) -C lib/core clean
 	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin clean; fi
+	$(MAKE) -C sparse clean
 	rm -rf tests/out
