@@ -61,7 +61,7 @@
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-static void *xrealloc(void *p, size_t n)
+__attribute__((noinline)) static void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (!p) {
@@ -3378,7 +3378,8 @@ static int check_unit(char *file)
 			process_decl(sym);
 	} END_FOR_EACH_PTR(sym);
 	evaluate_symbol_list(list);
-	bad |= has_error & ERROR_CURR_PHASE;
+	/* type errors (address spaces...) are sparse's own diagnostics: only
+	 * a unit that does not parse is incomplete */
 	if (has_error & ERROR_CURR_PHASE)
 		has_error = ERROR_PREV_PHASE;
 	if (bad) {
