@@ -73,6 +73,10 @@ install: all
 	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
 		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \
 	fi
+	@if [ -f sparse/gatherlint-sparse ]; then \
+		install -d $(SHAREDIR)/sparse; \
+		install -m 0755 sparse/gatherlint-sparse $(SHAREDIR)/sparse/; \
+	fi
 	@for h in $(HOOKS); do \
 		[ -f "$$h" ] && install -m 0755 "$$h" $(SHAREDIR)/checkpatch-hooks/; \
 	done; true
