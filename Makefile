@@ -16,10 +16,10 @@ COCCI_FILES = $(wildcard cocci/*.cocci)
 COCCI_HINTS = cocci/gatherlint.h
 HOOKS       = $(wildcard checkpatch-hooks/*)
 
-.PHONY: all deps deps-audit core plugin api check check-quick audit install install-cocci \
+.PHONY: all deps deps-audit core plugin sparse api check check-quick audit install install-cocci \
 	install-hooks clean matrix
 
-all: core plugin
+all: core plugin sparse
 
 # libgatherlint and lib/gatherlint-core, the decision core the CLI calls
 core:
@@ -33,6 +33,10 @@ deps-audit:
 
 plugin:
 	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin; fi
+
+# the sparse engine's checker (libsparse: built by lib/deps.sh check)
+sparse: core
+	@$(MAKE) --no-print-directory -C sparse
 
 # Re-render lib/gather-api.txt into the semantic patches (the committed
 # files must equal the rendering; `make check` verifies it).
@@ -75,6 +79,10 @@ install: all
 	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
 		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \
 	fi
+	@if [ -f sparse/gatherlint-sparse ]; then \
+		install -d $(SHAREDIR)/sparse; \
+		install -m 0755 sparse/gatherlint-sparse $(SHAREDIR)/sparse/; \
+	fi
 	@for h in $(HOOKS); do \
 		[ -f "$$h" ] && install -m 0755 "$$h" $(SHAREDIR)/checkpatch-hooks/; \
 	done; true
@@ -95,4 +103,5 @@ install-hooks:
 clean:
 	$(MAKE) -C lib/core clean
 	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin clean; fi
+	$(MAKE) -C sparse clean
 	rm -rf tests/out

@@ -88,6 +88,104 @@ links() {	# links HEADER LIB
 	gcc -o "$t/l" "$t/l.c" "$2"
 }
 
+# clang and the LLVM tools a LLVM=1 kernel build uses work
+llvm_works() {
+	printf 'int main(void) { return 0; }\n' > "$t/c.c" &&
+		clang -fuse-ld=lld -o "$t/c" "$t/c.c" && "$t/c" &&
+		llvm-ar --version && llvm-nm --version && llvm-objcopy --version
+}
+
+# --- libsparse -------------------------------------------------------------
+# Debian ships sparse without its library: libsparse.a is built under
+# build/libsparse/src from the distribution's own source package, fetched
+# with `apt-get source` through a private apt state (build/libsparse/apt: a
+# deb-src line for the mirror and suite this system's sparse comes from, as
+# `apt-cache policy sparse` names them; the system's apt state is only
+# read), and checked by building and running a trivial checker on it.
+top=$(cd "$(dirname "$0")/.." && pwd -P)
+sdir=$top/build/libsparse
+
+libsparse_works() {
+	[ -f "$sdir/src/libsparse.a" ] || return 1
+	cat > "$t/s.c" <<'EOC'
+#include <stdio.h>
+#include "lib.h"
+#include "symbol.h"
+#include "linearize.h"
+
+int main(int argc, char **argv)
+{
+	struct string_list *files = NULL;
+	struct symbol *sym;
+	char *file;
+	int n = 0;
+
+	sparse_initialize(argc, argv, &files);
+	FOR_EACH_PTR(files, file) {
+		FOR_EACH_PTR(sparse(file), sym) {
+			expand_symbol(sym);
+			if (linearize_symbol(sym))
+				n++;
+		} END_FOR_EACH_PTR(sym);
+	} END_FOR_EACH_PTR(file);
+	printf("%d\n", n);
+	return 0;
+}
+EOC
+	printf 'int a;\nint f(int x) { return x ? a : 0; }\n' > "$t/s1.c"
+	gcc -I"$sdir/src" -o "$t/s" "$t/s.c" "$sdir/src/libsparse.a" &&
+		[ "$("$t/s" "$t/s1.c")" = 1 ]
+}
+
+# libsparse_build: fetch the source package and build the library; one
+# line on stderr and a non-zero status when it cannot be done
+libsparse_build() {
+	line=$(apt-cache policy sparse 2>/dev/null | awk '
+		/Candidate:/ { cand = $2 }
+		{ v = ($1 == "***") ? $2 : $1 }
+		cand != "" && v == cand { want = 1; next }
+		want && $2 ~ /^[a-z]+:\/\// { print cand, $2, $3; exit }')
+	# shellcheck disable=SC2086
+	set -- $line
+	if [ $# -lt 3 ]; then
+		printf 'gatherlint: libsparse: apt knows no sparse package to take the source of (apt-cache policy sparse)\n' >&2
+		return 1
+	fi
+	ver=$1 mirror=$2 suite=${3%%/*}
+	apt=$sdir/apt
+	rm -rf "$apt" "$sdir/src.tmp"
+	mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$sdir/src.tmp"
+	keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+	if [ -r "$keyring" ]; then
+		printf 'deb-src [signed-by=%s] %s %s main\n' "$keyring" "$mirror" "$suite"
+	else
+		printf 'deb-src %s %s main\n' "$mirror" "$suite"
+	fi > "$apt/sources.list"
+	aptq() {
+		"$@" -o Dir::Etc::sourcelist="$apt/sources.list" \
+			-o Dir::Etc::sourceparts=- -o Dir::State::Lists="$apt/lists" \
+			-o Dir::Cache="$apt/cache" -o Acquire::Check-Valid-Until=false \
+			-o APT::Sandbox::User="$(id -un)"
+	}
+	printf 'gatherlint: fetching the source of sparse %s (%s %s) for libsparse\n' \
+		"$ver" "$mirror" "$suite" >&2
+	if ! aptq apt-get -q update >&2; then
+		printf 'gatherlint: libsparse: apt-get update of %s %s (deb-src) failed\n' "$mirror" "$suite" >&2
+		return 1
+	fi
+	if ! (cd "$sdir/src.tmp" && aptq apt-get -q source "sparse=$ver") >&2; then
+		printf 'gatherlint: libsparse: apt-get source sparse=%s failed\n' "$ver" >&2
+		return 1
+	fi
+	d=$(find "$sdir/src.tmp" -mindepth 1 -maxdepth 1 -type d -name 'sparse-*' | head -1)
+	if [ -z "$d" ] || ! make -C "$d" -j"$(nproc 2>/dev/null || echo 1)" libsparse.a >&2; then
+		printf 'gatherlint: libsparse: building libsparse.a from the sparse source failed\n' >&2
+		return 1
+	fi
+	printf '%s\n' "$ver" > "$d/.gatherlint-version"
+	rm -rf "$sdir/src" && mv "$d" "$sdir/src" && rm -rf "$sdir/src.tmp" "$apt"
+}
+
 scan() {
 	missing=
 	have make || want make
@@ -117,11 +215,25 @@ scan() {
 		ls /usr/src/linux-source-6.1.tar.xz || want linux-source-6.1
 		node -e 'process.exit(0)' || want nodejs
 		npm --version || want npm
+		llvm_works || { want clang; want lld; want llvm; }
+		# apt-get source unpacks with dpkg-source
+		dpkg-source --version || want dpkg-dev
+	fi
+}
+
+# libsparse (make check): built once, then only checked
+sparse_step() {
+	[ "$what" = check ] || return 0
+	libsparse_works >/dev/null 2>&1 && return 0
+	libsparse_build || exit 2
+	if ! libsparse_works >/dev/null 2>&1; then
+		printf 'gatherlint: libsparse was built but a checker linked with it does not work (%s)\n' "$sdir/src" >&2
+		exit 2
 	fi
 }
 
 scan >/dev/null 2>&1
-[ -n "$missing" ] || exit 0
+[ -n "$missing" ] || { sparse_step; exit 0; }
 
 # shellcheck disable=SC2086
 set -- $missing
@@ -173,4 +285,5 @@ if [ -n "$missing" ]; then
 	printf 'gatherlint: installed but still not working:%s (try them by hand)\n' "$missing" >&2
 	exit 2
 fi
+sparse_step
 exit 0

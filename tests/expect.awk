@@ -37,7 +37,8 @@ BEGIN {
 				bad = 1
 		}
 		if (bad) { print "BAD", FILENAME, FNR, "bad key in: " e; continue }
-		if (eng != "" && eng != engine) continue
+		# engine=gcc: the engines that read the preprocessed unit (gcc, sparse)
+		if (eng != "" && eng != engine && !(eng == "gcc" && engine == "sparse")) continue
 		if (sev == "none") continue
 		print prefix FILENAME, FNR, t[1], sev
 	}

@@ -36,10 +36,11 @@ skip() {
 # The corpus theme directories (one run, so cross-file facts resolve).
 THEMES="formats fills misses clean ops paths xfile lone"
 
-have_engine() {	# have_engine cocci|gcc
+have_engine() {	# have_engine cocci|gcc|sparse
 	case $1 in
 	cocci) [ -x "$top/lib/engine-cocci.sh" ] && command -v spatch >/dev/null ;;
 	gcc) [ -x "$top/lib/engine-gcc.sh" ] && [ -f "$top/gcc-plugin/gatherlint_plugin.so" ] ;;
+	sparse) [ -x "$top/lib/engine-sparse.sh" ] && [ -x "$top/sparse/gatherlint-sparse" ] ;;
 	*) false ;;
 	esac
 }

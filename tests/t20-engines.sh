@@ -1,5 +1,5 @@
 #!/bin/sh
-# Each engine over the corpus, once per core state, compared exactly with
+# Each engine (cocci, gcc, sparse) over the corpus, once per core state, compared exactly with
 # the inline expectations: a missing finding and an extra finding both fail.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -10,7 +10,7 @@ files=$(find $THEMES -name '*.c' | LC_ALL=C sort)
 
 # GATHERLINT_ENGINES narrows the run (the CI matrix runs the gcc engine once
 # per compiler)
-for engine in ${GATHERLINT_ENGINES:-cocci gcc}; do
+for engine in ${GATHERLINT_ENGINES:-cocci gcc sparse}; do
 	if ! have_engine "$engine"; then
 		skip "engine $engine is not built here (gcc-plugin/ has no plugin yet)"
 		continue
@@ -65,7 +65,7 @@ done
 
 # A verdict that rests on a test the engine could not read says so (SPEC 2
 # Nonzero path): paths/kumquat-iommu.c tests r against SZ_4K.
-for engine in cocci gcc; do
+for engine in cocci gcc sparse; do
 	have_engine "$engine" || continue
 	t_unread() {
 		"$GL" audit --engine="$engine" --fail-on=never paths/kumquat-iommu.c |

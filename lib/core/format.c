@@ -267,6 +267,30 @@ static void out_text(struct fmt *f)
 		from[0] ? ":" : "", from[0] ? opt(f->o->corefromline) : "");
 }
 
+/*
+ * sparse: the form of sparse's own diagnostics (the sparse engine's
+ * standalone checker prints it on stderr): one "FILE:LINE:COL: warning:
+ * MESSAGE [RULE]" line per finding (note for note-severity findings), the
+ * chain as sparse's continuation lines "FILE:LINE:COL:    MESSAGE"; no
+ * summary (sparse says nothing when a unit is clean).
+ */
+static void out_sparse(struct fmt *f)
+{
+	size_t i, k;
+
+	for (i = 0; i < f->rep->nfindings; i++) {
+		const struct gl_finding *g = &f->rep->findings[i];
+
+		fprintf(f->out, "%s:%s:%s: %s: %s [%s]\n", disp(f, g->file),
+			g->line, g->col, streq(g->sev, "note") ? "note" : "warning",
+			g->msg, g->rule);
+		for (k = 0; k < g->nnotes; k++)
+			fprintf(f->out, "%s:%s:%s:    %s\n",
+				disp(f, g->notes[k].file), g->notes[k].line,
+				g->notes[k].col, g->notes[k].msg);
+	}
+}
+
 /* ---- tsv and checkpatch -------------------------------------------------------- */
 
 static void out_tsv(struct fmt *f)
@@ -555,6 +579,8 @@ int gl_format(const struct gl_report *rep, const struct gl_format_opts *o,
 		rc = out_json(&f);
 	else if (streq(fmt, "sarif"))
 		rc = out_sarif(&f);
+	else if (streq(fmt, "sparse"))
+		out_sparse(&f);
 	else
 		out_text(&f);
 	if (rc && err)

@@ -11,7 +11,8 @@
  *   rules.c    the one table of rules, checkpatch TYPEs and message texts
  *   resolve.c  the resolver (greatest fixpoint per driver context)
  *   report.c   the resolver records (F/N/X/E lines) written and read back
- *   format.c   text, tsv, checkpatch, json and sarif (json/sarif: jansson)
+ *   format.c   text, tsv, checkpatch, json, sarif and sparse (json/sarif:
+ *              jansson)
  *   main.c     gatherlint-core, the program the POSIX-sh CLI calls
  *
  * This comment is the contract between the engines and the core (it was
@@ -297,7 +298,7 @@ struct gl_report *gl_resolve(struct gl_facts *facts,
 /* ---- the output formats (format.c) -------------------------------------- */
 
 struct gl_format_opts {
-	const char *fmt;	/* text tsv checkpatch json sarif */
+	const char *fmt;	/* text tsv checkpatch json sarif sparse */
 	const char *version;	/* gatherlint's, for SARIF */
 	const char *root;	/* the audited root (SARIF SRCROOT) */
 	const char *src;	/* where checkpatch reads source lines (root) */
