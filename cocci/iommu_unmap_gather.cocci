@@ -345,8 +345,6 @@ let zguard_is p kind =
   match Hashtbl.find_opt zguard (file p, line p, col p) with
     Some k -> k <= kind
   | None -> false
-let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
-let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
 let rangestore = Hashtbl.create 11 (* (file, fn) -> () : a non-constant store to g->start/end *)
 (* The gather and its local aliases ("struct iommu_iotlb_gather *g = gather;"):
    gset (file, fn, name), galias (file, fn, alias), gnames name; cur_file is
@@ -710,57 +708,25 @@ v << zi.v;
 @@
 Hashtbl.replace zinit (file p, f, v) ()
 
-@za@
-identifier v;
-position pz;
-@@
-v@pz = 0
-
-@script:ocaml@
-v << za.v;
-pz << za.pz;
-@@
-Hashtbl.replace zassigned (file pz, cur pz, v) ()
-
-// Compound updates (v += x, v++) make v a running total: not folded.
-@zc@
-identifier v;
-position pz;
-expression E;
-@@
-(
-v@pz += E
-|
-v@pz -= E
-|
-v@pz *= E
-|
-v@pz <<= E
-|
-v@pz |= E
-|
-v@pz++
-)
-
-@script:ocaml@
-v << zc.v;
-pz << zc.pz;
-@@
-Hashtbl.replace compound (file pz, cur pz, v) ()
-
 // Direct stores that grow the range by hand (vendor drivers): in a function
 // that stores a non-constant value to g->start or g->end, every access to
 // them counts as a fill (the grow-if-outside tests read them).
-@rs@
+@rs exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 expression es : script:ocaml() { not (is_const es) };
 position p;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
  g->start@p = es
 |
  g->end@p = es
 )
+  ... when any
+}
 
 @script:ocaml@
 p << rs.p;
@@ -771,11 +737,17 @@ if is_g p g then Hashtbl.replace rangestore (file p, cur p) ()
 // ------------------------------------------------------------------
 // Every return of those functions.
 
-@r@
+@r exists@
 position pr, pe;
 expression E;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 return@pr E@pe;
+  ... when any
+}
 
 @script:ocaml@
 pr << r.pr;
@@ -786,12 +758,16 @@ if Hashtbl.mem fns (file pr, cur pr) then
   Hashtbl.replace rets (file pr, cur pr, line pr, col pr) (norm_expr e, src_text pe)
 
 // The variables a returned value is 0 with.
-@zr@
+@zr exists@
 identifier v;
 expression X;
 type T;
 position pr;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
  return@pr v;
 |
@@ -807,6 +783,8 @@ position pr;
 |
  return@pr v ? X : 0;
 )
+  ... when any
+}
 
 @script:ocaml@
 v << zr.v;
@@ -820,7 +798,7 @@ end
 
 // Tests of such a variable: the branch not taken has it 0, the other
 // fills (zgf) or passes a candidate (zgc) on every path.
-@zgf@
+@zgf exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -828,7 +806,11 @@ identifier i;
 expression E;
 position pg;
 statement S;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 if (v@pg) { ... fill(..., g, ...); ... } else S
 |
@@ -846,6 +828,8 @@ for (i = 0; i < v@pg; E) { ... fill(..., g, ...); ... }
 |
 for (i = 0; i < v@pg; E) fill(..., g, ...);
 )
+  ... when any
+}
 
 @script:ocaml@
 pg << zgf.pg;
@@ -853,14 +837,18 @@ g << zgf.g;
 @@
 if is_g pg g then Hashtbl.replace zguard (file pg, line pg, col pg) 1
 
-@zgc@
+@zgc exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier c, i;
 expression E, X;
 position pg;
 statement S;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... } else S
 |
@@ -878,6 +866,8 @@ for (i = 0; i < v@pg; E) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
 |
 for (i = 0; i < v@pg; E) \( c(..., g, ...) \| X->c(..., g, ...) \);
 )
+  ... when any
+}
 
 @script:ocaml@
 pg << zgc.pg;
@@ -887,18 +877,24 @@ let k = (file pg, line pg, col pg) in
 if is_g pg g && not (Hashtbl.mem zguard k) then Hashtbl.replace zguard k 2
 
 // Loop counters returned: what the body of "for (v = 0; ...; v++)" does.
-@zfor1@
+@zfor1 exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 expression E;
 position pf;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 for (v@pf = 0; E; v++) { ... fill(..., g, ...); ... }
 |
 for (v@pf = 0; E; v++) fill(..., g, ...);
 )
+  ... when any
+}
 
 @script:ocaml@
 v << zfor1.v;
@@ -907,18 +903,24 @@ pf << zfor1.pf;
 @@
 if is_g pf g then Hashtbl.replace zcounter (file pf, cur pf, v) 1
 
-@zfor2@
+@zfor2 exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier c;
 expression E, X;
 position pf;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 for (v@pf = 0; E; v++) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
 |
 for (v@pf = 0; E; v++) \( c(..., g, ...) \| X->c(..., g, ...) \);
 )
+  ... when any
+}
 
 @script:ocaml@
 v << zfor2.v;
@@ -928,13 +930,19 @@ pf << zfor2.pf;
 let k = (file pf, cur pf, v) in
 if is_g pf g && not (Hashtbl.mem zcounter k) then Hashtbl.replace zcounter k 2
 
-@zfor3@
+@zfor3 exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 expression E;
 position pf;
 statement S;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 for (v@pf = 0; E; v++) S
+  ... when any
+}
 
 @script:ocaml@
 v << zfor3.v;
@@ -945,7 +953,7 @@ if Hashtbl.mem fns (file pf, cur pf) && not (Hashtbl.mem zcounter k) then
   Hashtbl.replace zcounter k 3
 
 // Tests of such a variable that do not say whether it is 0 (a note).
-@zt@
+@zt exists@
 identifier zfn, zg;
 type ZT;
 expression C;
@@ -954,13 +962,13 @@ position pt;
 @@
 // only in functions that take the gather: the others have no ret facts
 ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
-<...
+  ... when any
 (
 if (C@pt) S1 else S2
 |
 if (C@pt) S1
 )
-...>
+  ... when any
 }
 
 @script:ocaml@
@@ -974,11 +982,15 @@ if Hashtbl.mem fns (file pt, cur pt) then
     (List.sort_uniq compare (tokens c))
 
 // Returns under a test that the returned variable is 0.
-@zret@
+@zret exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 expression E;
 position p;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 if (!v) return@p v;
 |
@@ -992,6 +1004,8 @@ return@p v; }
 |
 switch (v) { case 0: return@p v; }
 )
+  ... when any
+}
 
 @script:ocaml@
 p << zret.p;
@@ -999,12 +1013,16 @@ p << zret.p;
 if Hashtbl.mem fns (file p, cur p) then Hashtbl.replace zeroret (file p, line p) ()
 
 // Candidate calls: the gather passed to another function.
-@cand@
+@cand exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier c;
 position pc;
 expression X;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
   X->c@pc(..., g, ...)
 |
@@ -1012,6 +1030,8 @@ expression X;
 |
   c@pc(..., g, ...)
 )
+  ... when any
+}
 
 @script:ocaml@
 g << cand.g;
@@ -1026,13 +1046,17 @@ else if c = "unmap_pages" || c = "unmap" then add_atom k "fmt"
 else add_atom k ("call:" ^ c)
 
 // Queued tests that guard a direct fill: both branches are covered.
-@qf@
+@qf exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 statement S;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 if (!qd@pq(g)) { ... fill(..., g, ...); ... } else S
 |
@@ -1042,6 +1066,8 @@ if (!qd@pq(g)) fill(..., g, ...); else S
 |
 if (!qd@pq(g)) fill(..., g, ...);
 )
+  ... when any
+}
 
 @script:ocaml@
 pq << qf.pq;
@@ -1050,12 +1076,16 @@ g << qf.g;
 if is_g pq g then Hashtbl.replace fillguard (file pq, line pq) ()
 
 // Returns taken only when the gather is queued (lazy mode): covered.
-@qr@
+@qr exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 expression E;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 if (qd(g)) return@pq E;
 |
@@ -1069,6 +1099,8 @@ if (g == NULL) return@pq E;
 |
 if (g == NULL) { ... return@pq E; }
 )
+  ... when any
+}
 
 // (and returns taken when there is no gather: SPEC 2 Fill, nothing to fill)
 @script:ocaml@
@@ -1079,12 +1111,16 @@ if is_g pq g then Hashtbl.replace queuedret (file pq, line pq) ()
 
 // The gather tested for NULL around a fill: the NULL branch needs none,
 // the other fills, so a path through the test is covered.
-@ng@
+@ng exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 position pn;
 statement S;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 if (g@pn) { ... fill(..., g, ...); ... } else S
 |
@@ -1098,6 +1134,8 @@ if (g@pn != NULL) { ... fill(..., g, ...); ... }
 |
 if (g@pn != NULL) fill(..., g, ...);
 )
+  ... when any
+}
 
 @script:ocaml@
 pn << ng.pn;
@@ -1110,7 +1148,7 @@ if is_g pn g then Hashtbl.replace nullguard (file pn, line pn, col pn) ()
 
 @loose exists@
 identifier fn.f, fn.g;
-position fn.p, r.pr, q;
+position fn.p, q;
 expression E, X;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
@@ -1135,13 +1173,13 @@ f@p(...) {
       when != qd@pq(ga)
       when != g@pg
       when != ga@pg
-  return@pr@q E;
+  return@q E;
   ... when any
 }
 
 @strict exists@
 identifier fn.f, fn.g, c;
-position fn.p, r.pr, q;
+position fn.p, q;
 expression E, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier ga : script:ocaml(f) { is_alias f ga };
@@ -1168,7 +1206,7 @@ f@p(...) {
       when != X->c(..., ga, ...)
       when != X.c(..., g, ...)
       when != X.c(..., ga, ...)
-  return@pr@q E;
+  return@q E;
   ... when any
 }
 
@@ -1186,7 +1224,7 @@ Hashtbl.replace strict (file q, line q, col q) ()
 // before it, or called in its expression.
 @cpath exists@
 identifier fn.f, fn.g, c;
-position fn.p, r.pr, q, pc;
+position fn.p, q, pc;
 expression E, X, Y;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
@@ -1236,7 +1274,7 @@ f@p(...) {
       when != qd@pq(ga)
       when != g@pg
       when != ga@pg
-  return@pr@q E;
+  return@q E;
   ... when any
 }
 
@@ -1246,12 +1284,16 @@ q << cpath.q;
 @@
 add_ret_atom q c
 
-@cret@
+@cret exists@
 identifier c;
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 expression X;
 position q;
+identifier zfn, zg;
+type ZT;
 @@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
 (
 return@q <+... c(..., g, ...) ...+>;
 |
@@ -1259,6 +1301,8 @@ return@q <+... X->c(..., g, ...) ...+>;
 |
 return@q <+... X.c(..., g, ...) ...+>;
 )
+  ... when any
+}
 
 @script:ocaml@
 c << cret.c;
@@ -1272,7 +1316,7 @@ if is_g q g then add_ret_atom q c
 @nzl exists@
 identifier fn.f, fn.g;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
@@ -1333,14 +1377,14 @@ f@p(...) {
       when != ga@pg
       when != v = E3
       when != v@pgf
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
 @nzs exists@
 identifier fn.f, fn.g, c;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 position pgs : script:ocaml() { zguard_is pgs 2 };
 expression e2 : script:ocaml() { not (is_zero e2) };
 type T;
@@ -1405,7 +1449,7 @@ f@p(...) {
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
       when != X.c(..., g, ...)
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
@@ -1413,7 +1457,7 @@ f@p(...) {
 @nzn exists@
 identifier fn.f, fn.g;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
@@ -1441,14 +1485,14 @@ f@p(...) {
       when != ga@pg
       when != v = E3
       when != v@pgf
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
 @nzns exists@
 identifier fn.f, fn.g, c;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 position pgs : script:ocaml() { zguard_is pgs 2 };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -1477,7 +1521,7 @@ f@p(...) {
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
       when != X.c(..., g, ...)
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
@@ -1485,7 +1529,7 @@ f@p(...) {
 @nzd exists@
 identifier fn.f;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
 type T;
 expression E3, E5;
@@ -1510,19 +1554,19 @@ f@p(...) {
   v++;
 )
   ... when != v = E3
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
 @nzd0 exists@
 identifier fn.f;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 expression E3;
 @@
 f@p(...) {
   ... when != v = E3
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
