@@ -331,11 +331,14 @@ let nullguard = Hashtbl.create 11    (* (file, line, col) of "if (g)" around a f
    variable).  zguard: tests of such a variable whose other branch fills
    (1) or passes a candidate (2) on every path, the branch not taken having
    the variable 0 ("if (r) fill;", "for (i = 0; i < n; i++) fill;");
-   zeroret: returns under a test that the value is 0 ("if (!r) return r;"). *)
+   zeroret: returns under "case 0:" of a switch on the value; ztests: tests
+   that the value is 0 ("if (!r) goto out;"), where the value rules stop
+   and start again. *)
 let zvs = Hashtbl.create 101
 let zvnames = Hashtbl.create 101
 let zguard = Hashtbl.create 11
 let zeroret = Hashtbl.create 11
+let ztests = Hashtbl.create 11  (* (file, line, col) of v in "if (!v) S" / "if (v == 0) S" *)
 let zcounter = Hashtbl.create 11 (* (file, fn, v) -> 1 fill, 2 candidate, 3 neither: the body of "for (v = 0; ...; v++)" *)
 let zkey q v = (file q, line q, col q, v)
 let zunread = Hashtbl.create 11 (* (file, fn, v): v tested in a way not read *)
@@ -984,26 +987,13 @@ if Hashtbl.mem fns (file pt, cur pt) then
 // Returns under a test that the returned variable is 0.
 @zret exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-expression E;
 position p;
 identifier zfn, zg;
 type ZT;
 @@
 ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
   ... when any
-(
-if (!v) return@p v;
-|
-if (!v) { ... when != v = E
-return@p v; }
-|
-if (v == 0) return@p v;
-|
-if (v == 0) { ... when != v = E
-return@p v; }
-|
 switch (v) { case 0: return@p v; }
-)
   ... when any
 }
 
@@ -1011,6 +1001,34 @@ switch (v) { case 0: return@p v; }
 p << zret.p;
 @@
 if Hashtbl.mem fns (file p, cur p) then Hashtbl.replace zeroret (file p, line p) ()
+
+// Tests that such a variable is 0, without else ("if (!v) goto out;",
+// "if (v == 0) return v;"): the path into the branch has v 0, the path
+// past it has v nonzero.  The value rules (nzl, nzs, nzd, ...) stop at
+// the test (a path through it is not a path of the value stored before)
+// and start again after it, as from a nonzero store: a return reached
+// from both sides is nonzero (SPEC 2 Nonzero path).
+@ztst exists@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+position p;
+statement S;
+identifier zfn, zg;
+type ZT;
+@@
+ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+  ... when any
+(
+if (!v@p) S
+|
+if (v@p == 0) S
+)
+  ... when any
+}
+
+@script:ocaml@
+p << ztst.p;
+@@
+Hashtbl.replace ztests (file p, line p, col p) ()
 
 // Candidate calls: the gather passed to another function.
 @cand exists@
@@ -1329,6 +1347,8 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+statement S;
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1361,6 +1381,10 @@ f@p(...) {
   v |= E5;
 |
   v++;
+|
+  if (!v) S
+|
+  if (v == 0) S
 )
   ... when != fill(..., g, ...)
       when != fill(..., ga, ...)
@@ -1376,6 +1400,7 @@ f@p(...) {
       when != g@pg
       when != ga@pg
       when != v = E3
+      when != v@pzt
       when != v@pgf
   return@q <+... v ...+>;
   ... when any
@@ -1395,6 +1420,8 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+statement S;
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1430,6 +1457,10 @@ f@p(...) {
   v |= E5;
 |
   v++;
+|
+  if (!v) S
+|
+  if (v == 0) S
 )
   ... when != fill(..., g, ...)
       when != fill(..., ga, ...)
@@ -1443,6 +1474,7 @@ f@p(...) {
       when != qd(g)
       when != qd(ga)
       when != v = E3
+      when != v@pzt
       when != v@pgs
       when != c(..., g, ...)
       when != c(..., ga, ...)
@@ -1468,6 +1500,7 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1484,6 +1517,7 @@ f@p(...) {
       when != g@pg
       when != ga@pg
       when != v = E3
+      when != v@pzt
       when != v@pgf
   return@q <+... v ...+>;
   ... when any
@@ -1501,6 +1535,7 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1515,6 +1550,7 @@ f@p(...) {
       when != qd(g)
       when != qd(ga)
       when != v = E3
+      when != v@pzt
       when != v@pgs
       when != c(..., g, ...)
       when != c(..., ga, ...)
@@ -1533,6 +1569,8 @@ position fn.p, q;
 expression e2 : script:ocaml() { not (is_zero e2) };
 type T;
 expression E3, E5;
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+statement S;
 @@
 f@p(...) {
   ... when any
@@ -1552,8 +1590,13 @@ f@p(...) {
   v |= E5;
 |
   v++;
+|
+  if (!v) S
+|
+  if (v == 0) S
 )
   ... when != v = E3
+      when != v@pzt
   return@q <+... v ...+>;
   ... when any
 }
@@ -1563,9 +1606,11 @@ identifier fn.f;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, q;
 expression E3;
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
 @@
 f@p(...) {
   ... when != v = E3
+      when != v@pzt
   return@q <+... v ...+>;
   ... when any
 }
@@ -1579,7 +1624,7 @@ if on_ret q v then Hashtbl.replace nzloose (zkey q v) ()
 @script:ocaml@
 q << nzs.q;
 v << nzs.v;
-e << nzs.e2;
+e << nzs.e2 = "";
 g << fn.g;
 @@
 if on_ret q v && not (has_word e g) then Hashtbl.replace nzstrict (zkey q v) ()
