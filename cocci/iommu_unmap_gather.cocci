@@ -717,25 +717,25 @@ Hashtbl.replace zinit (file p, f, v) ()
 @rs exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 expression es : script:ocaml() { not (is_const es) };
-position p;
-identifier zfn, zg;
-type ZT;
+position px;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
- g->start@p = es
+ g->start@px = es
 |
- g->end@p = es
+ g->end@px = es
 )
   ... when any
 }
 
 @script:ocaml@
-p << rs.p;
+px << rs.px;
 g << rs.g;
 @@
-if is_g p g then Hashtbl.replace rangestore (file p, cur p) ()
+if is_g px g then Hashtbl.replace rangestore (file px, cur px) ()
 
 // ------------------------------------------------------------------
 // Every return of those functions.
@@ -743,10 +743,10 @@ if is_g p g then Hashtbl.replace rangestore (file p, cur p) ()
 @r exists@
 position pr, pe;
 expression E;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 return@pr E@pe;
   ... when any
@@ -766,10 +766,10 @@ identifier v;
 expression X;
 type T;
 position pr;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
  return@pr v;
@@ -809,10 +809,10 @@ identifier i;
 expression E;
 position pg;
 statement S;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 if (v@pg) { ... fill(..., g, ...); ... } else S
@@ -847,10 +847,10 @@ identifier c, i;
 expression E, X;
 position pg;
 statement S;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... } else S
@@ -886,10 +886,10 @@ identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 expression E;
 position pf;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 for (v@pf = 0; E; v++) { ... fill(..., g, ...); ... }
@@ -912,10 +912,10 @@ identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier c;
 expression E, X;
 position pf;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 for (v@pf = 0; E; v++) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
@@ -938,10 +938,10 @@ identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 expression E;
 position pf;
 statement S;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 for (v@pf = 0; E; v++) S
   ... when any
@@ -957,14 +957,14 @@ if Hashtbl.mem fns (file pf, cur pf) && not (Hashtbl.mem zcounter k) then
 
 // Tests of such a variable that do not say whether it is 0 (a note).
 @zt exists@
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 expression C;
 statement S1, S2;
 position pt;
 @@
 // only in functions that take the gather: the others have no ret facts
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 if (C@pt) S1 else S2
@@ -987,20 +987,20 @@ if Hashtbl.mem fns (file pt, cur pt) then
 // Returns under a test that the returned variable is 0.
 @zret exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position p;
-identifier zfn, zg;
-type ZT;
+position px;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
-switch (v) { case 0: return@p v; }
+switch (v) { case 0: return@px v; }
   ... when any
 }
 
 @script:ocaml@
-p << zret.p;
+px << zret.px;
 @@
-if Hashtbl.mem fns (file p, cur p) then Hashtbl.replace zeroret (file p, line p) ()
+if Hashtbl.mem fns (file px, cur px) then Hashtbl.replace zeroret (file px, line px) ()
 
 // Tests that such a variable is 0, without else ("if (!v) goto out;",
 // "if (v == 0) return v;"): the path into the branch has v 0, the path
@@ -1010,25 +1010,25 @@ if Hashtbl.mem fns (file p, cur p) then Hashtbl.replace zeroret (file p, line p)
 // from both sides is nonzero (SPEC 2 Nonzero path).
 @ztst exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position p;
+position px;
 statement S;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
-if (!v@p) S
+if (!v@px) S
 |
-if (v@p == 0) S
+if (v@px == 0) S
 )
   ... when any
 }
 
 @script:ocaml@
-p << ztst.p;
+px << ztst.px;
 @@
-Hashtbl.replace ztests (file p, line p, col p) ()
+Hashtbl.replace ztests (file px, line px, col px) ()
 
 // Candidate calls: the gather passed to another function.
 @cand exists@
@@ -1036,10 +1036,10 @@ identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier c;
 position pc;
 expression X;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
   X->c@pc(..., g, ...)
@@ -1070,10 +1070,10 @@ identifier fill : script:ocaml() { in_api api_fill fill };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 statement S;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 if (!qd@pq(g)) { ... fill(..., g, ...); ... } else S
@@ -1099,10 +1099,10 @@ identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 expression E;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 if (qd(g)) return@pq E;
@@ -1134,10 +1134,10 @@ identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 position pn;
 statement S;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 if (g@pn) { ... fill(..., g, ...); ... } else S
@@ -1307,10 +1307,10 @@ identifier c;
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 expression X;
 position q;
-identifier zfn, zg;
-type ZT;
+identifier fn.f;
+position fn.p;
 @@
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
+f@p(...) {
   ... when any
 (
 return@q <+... c(..., g, ...) ...+>;
