@@ -358,6 +358,28 @@ let gnames = Hashtbl.create 11
 let cur_file = ref ""
 let is_g p g = Hashtbl.mem gset (file p, cur p, g)
 let is_alias f a = Hashtbl.mem galias (!cur_file, f, a)
+let in_gset f g = Hashtbl.mem gset (!cur_file, f, g)
+let carriers = Hashtbl.create 11    (* (file, fn): loads the gather from a member *)
+let is_carrier_fn c = Hashtbl.mem carriers (!cur_file, c)
+(* Functions that take the gather (hasg), and locals of those that carry it
+   in a member ("struct args a = { .pending.gather = gather };", gstructs:
+   (file, fn, a)); passing their address passes the gather. *)
+let hasg = Hashtbl.create 101
+let gstructs = Hashtbl.create 11
+let is_gstruct f s = Hashtbl.mem gstructs (!cur_file, f, s)
+(* &s, &s.m...: the address of a local that carries the gather *)
+let is_gstruct_addr f e =
+  match tokens (norm_expr e) with
+    "&" :: s :: rest -> (rest = [] || List.hd rest = ".") && is_gstruct f s
+  | _ -> false
+(* an initialiser that stores a gather name in a member: ".m = g," *)
+let carries_gather fl f ts =
+  let rec go = function
+      "." :: _ :: "=" :: g :: t :: rest ->
+        ((t = "," || t = "}") && Hashtbl.mem gset (fl, f, g)) || go (t :: rest)
+    | _ :: rest -> go rest
+    | [] -> false in
+  go ts
 let has_word s w = List.mem w (tokens s)
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
@@ -592,14 +614,61 @@ report_mode := true
 org_mode := true
 
 // ------------------------------------------------------------------
-// Functions that take the gather.
+// Functions that take the gather, and functions that take it inside a
+// struct (a "carrier": "struct iommu_iotlb_gather *g = p->gather;" from a
+// pointer parameter p).  A carrier's gather is that local; its GATHER is
+// p, the parameter that carries it (SPEC 2 Fill: any local pointer or
+// field that holds the gather).
 
-@fn@
+@fng@
 identifier f, g;
 type T;
 position p;
 @@
 T f@p(..., struct iommu_iotlb_gather *g, ...) { ... }
+
+@script:ocaml@
+f << fng.f;
+p << fng.p;
+@@
+Hashtbl.replace hasg (file p, f) ()
+
+@fn@
+identifier f, g, ca, cm;
+type T, CT;
+position p;
+@@
+(
+T f@p(..., struct iommu_iotlb_gather *g, ...) { ... }
+|
+T f@p(..., CT *g, ...) {
+  ... when any
+  struct iommu_iotlb_gather *ca = g->cm;
+  ... when any
+}
+)
+
+// (a function that takes the gather is never also a carrier)
+@script:ocaml@
+f << fn.f;
+g << fn.g;
+t << fn.T;
+p << fn.p;
+ca << fn.ca = "";
+@@
+if ca <> "" && Hashtbl.mem hasg (file p, f) then Coccilib.include_match false
+else begin
+  Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern");
+  cur_file := file p;
+  Hashtbl.replace gset (file p, f, g) ();
+  Hashtbl.replace gnames g ();
+  if ca <> "" then begin
+    Hashtbl.replace gset (file p, f, ca) ();
+    Hashtbl.replace galias (file p, f, ca) ();
+    Hashtbl.replace gnames ca ();
+    Hashtbl.replace carriers (file p, f) ()
+  end
+end
 
 // Local aliases of the gather (one level, and an alias of an alias).
 @gal@
@@ -646,6 +715,50 @@ Hashtbl.replace gset (file pb, f, b) ();
 Hashtbl.replace galias (file pb, f, b) ();
 Hashtbl.replace gnames b ()
 
+// Locals that carry the gather in a member (gstructs): declared with an
+// initialiser that stores it (".pending.gather = gather"), or stored to
+// ("a.pending.gather = gather;").
+@gst1 exists@
+identifier fn.f, s;
+position fn.p, ps;
+type T;
+initializer I;
+@@
+f@p(...) {
+  ... when any
+  T s@ps = I;
+  ... when any
+}
+
+@script:ocaml@
+f << fn.f;
+s << gst1.s;
+i << gst1.I;
+ps << gst1.ps;
+@@
+if carries_gather (file ps) f (tokens i) then Hashtbl.replace gstructs (file ps, f, s) ()
+
+@gst2 exists@
+identifier fn.f;
+identifier g : script:ocaml(f) { in_gset f g };
+expression E;
+position fn.p, ps;
+@@
+f@p(...) {
+  ... when any
+  E@ps = g
+  ... when any
+}
+
+@script:ocaml@
+f << fn.f;
+e << gst2.E;
+ps << gst2.ps;
+@@
+(match tokens (norm_expr e) with
+   s :: "." :: _ when is_ident s -> Hashtbl.replace gstructs (file ps, f, s) ()
+ | _ -> ())
+
 @fn_static depends on fn@
 identifier fn.f;
 position fn.p;
@@ -664,17 +777,6 @@ T f@p(T1 x, unsigned long i, ...) { ... }
 |
 T f@p(T1 x, dma_addr_t i, ...) { ... }
 )
-
-@script:ocaml@
-f << fn.f;
-g << fn.g;
-t << fn.T;
-p << fn.p;
-@@
-Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern");
-cur_file := file p;
-Hashtbl.replace gset (file p, f, g) ();
-Hashtbl.replace gnames g ()
 
 @script:ocaml@
 f << fn.f;
@@ -1063,6 +1165,27 @@ else if in_api api_tlbadd c || in_api api_tlbaddcb c then add_atom k "tlbadd"
 else if c = "unmap_pages" || c = "unmap" then add_atom k "fmt"
 else add_atom k ("call:" ^ c)
 
+// ... and the address of a local that carries it.
+@candst exists@
+identifier fn.f;
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier c : script:ocaml() { is_carrier_fn c };
+position fn.p, pc;
+@@
+f@p(...) {
+  ... when any
+  c@pc(..., ea, ...)
+  ... when any
+}
+
+@script:ocaml@
+c << candst.c;
+pc << candst.pc;
+@@
+match atom_of c with
+  Some a -> add_atom (file pc, cur pc) a
+| None -> ()
+
 // Queued tests that guard a direct fill: both branches are covered.
 @qf exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
@@ -1205,6 +1328,8 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier cc : script:ocaml() { is_carrier_fn cc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1222,6 +1347,7 @@ f@p(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
       when != X.c(..., ga, ...)
   return@q E;
@@ -1252,6 +1378,7 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1278,6 +1405,8 @@ f@p(...) {
   c@pc(..., ga, ...)
 |
   Y->c@pc(..., ga, ...)
+|
+  c@pc(..., ea, ...)
 )
   ... when != fill(..., g, ...)
       when != fill(..., ga, ...)
@@ -1422,6 +1551,8 @@ identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
 statement S;
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier cc : script:ocaml() { is_carrier_fn cc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1440,6 +1571,7 @@ f@p(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
 (
   T v = e2;
@@ -1480,6 +1612,7 @@ f@p(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
   return@q <+... v ...+>;
   ... when any
@@ -1536,6 +1669,8 @@ identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier cc : script:ocaml() { is_carrier_fn cc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1556,6 +1691,7 @@ f@p(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
   return@q <+... v ...+>;
   ... when any
@@ -1699,6 +1835,8 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier cc : script:ocaml() { is_carrier_fn cc };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
@@ -1716,6 +1854,7 @@ void f@p@q(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
 }
 

@@ -101,6 +101,7 @@ struct gl_fn {
 	std::vector<gl_ret> rets;
 	int endline, endcol;
 	bool fixed_start;
+	bool carrier;		/* loads the gather from a parameter's member */
 };
 
 static std::map<std::string, gl_fn> fns;
@@ -535,6 +536,7 @@ static gl_fn &get_fn(tree fndecl)
 		f.endline = 0;
 		f.endcol = 0;
 		f.fixed_start = false;
+		f.carrier = false;
 		fns[name] = f;
 		fn_order.push_back(name);
 		it = fns.find(name);
@@ -877,6 +879,22 @@ static void runtime_store(gl_fn *fn, tree lhs, tree rhs, location_t loc)
 	ops_fact(loc_line(loc), id, type, f, func);
 }
 
+/* P->m with P a pointer parameter (GENERIC): a carrier loads its gather so */
+static bool carrier_load(tree t)
+{
+	while (t && (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR))
+		t = TREE_OPERAND(t, 0);
+	if (!t || TREE_CODE(t) != COMPONENT_REF)
+		return false;
+	t = TREE_OPERAND(t, 0);
+	if (TREE_CODE(t) != INDIRECT_REF && TREE_CODE(t) != MEM_REF)
+		return false;
+	t = TREE_OPERAND(t, 0);
+	while (t && (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR))
+		t = TREE_OPERAND(t, 0);
+	return t && TREE_CODE(t) == PARM_DECL && POINTER_TYPE_P(TREE_TYPE(t));
+}
+
 static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 {
 	walk_ctx *ctx = (walk_ctx *)data;
@@ -920,7 +938,19 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 			ctx->fn->srcrets.push_back(r);
 		}
 		break;
+	case DECL_EXPR: {
+		tree d = DECL_EXPR_DECL(t);
+
+		if (d && TREE_CODE(d) == VAR_DECL &&
+		    is_gather_ptr(TREE_TYPE(d)) && carrier_load(DECL_INITIAL(d)))
+			ctx->fn->carrier = true;
+		break;
+	}
 	case MODIFY_EXPR:
+		if (TREE_CODE(TREE_OPERAND(t, 0)) == VAR_DECL &&
+		    is_gather_ptr(TREE_TYPE(TREE_OPERAND(t, 0))) &&
+		    carrier_load(TREE_OPERAND(t, 1)))
+			ctx->fn->carrier = true;
 		if (TREE_OPERAND(t, 0) == ctx->iova_parm && ctx->iova_parm)
 			ctx->fn->iova_assigned = true;
 		runtime_store(ctx->fn, TREE_OPERAND(t, 0), TREE_OPERAND(t, 1),
@@ -990,6 +1020,8 @@ static void gl_pre_genericize(void *gcc_data, void * /* user_data */)
 			ctx.iova_parm = p;
 	note_known(DECL_SOURCE_LOCATION(fndecl));
 	walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), pre_walk, &ctx);
+	if (gather_param(fndecl))
+		ctx.fn->carrier = false;	/* takes the gather itself */
 	if (DECL_STRUCT_FUNCTION(fndecl)) {
 		location_t e = DECL_STRUCT_FUNCTION(fndecl)->function_end_locus;
 		expanded_location x = gl_expand(e);
@@ -1186,6 +1218,7 @@ struct retsite {
 struct fn_analysis {
 	tree gather;
 	std::set<tree> gvars;		/* the gather parameter and its aliases */
+	std::set<tree> gstructs;	/* locals holding the gather in a member */
 	bool rangestore;		/* a non-constant store to g->start/end */
 	std::map<tree, int> vidx;		/* tracked variables */
 	int keep;			/* vidx < keep: the returned values */
@@ -1223,6 +1256,34 @@ static bool is_gvar(const fn_analysis &fa, tree t)
 {
 	t = strip_conv(t);
 	return t && fa.gvars.count(t);
+}
+
+/* &s or &s.m...: the address of a local that holds the gather in a member */
+static bool gstruct_addr(const fn_analysis &fa, tree t)
+{
+	t = strip_conv(t);
+	if (!t || TREE_CODE(t) != ADDR_EXPR)
+		return false;
+	t = TREE_OPERAND(t, 0);
+	while (t && TREE_CODE(t) == COMPONENT_REF)
+		t = TREE_OPERAND(t, 0);
+	return t && fa.gstructs.count(t);
+}
+
+/*
+ * A call of a carrier of this unit (a function that loads the gather from
+ * a member of its parameter) with the address of a local that holds it.
+ */
+static bool gstruct_call(const fn_analysis &fa, gimple *stmt, const char *callee)
+{
+	std::map<std::string, gl_fn>::iterator it = fns.find(callee);
+
+	if (fa.gstructs.empty() || it == fns.end() || !it->second.carrier)
+		return false;
+	for (unsigned i = 0; i < gimple_call_num_args(stmt); i++)
+		if (gstruct_addr(fa, gimple_call_arg(stmt, i)))
+			return true;
+	return false;
 }
 
 /* The call passes the gather (or an alias) as argument IDX (any if < 0). */
@@ -1295,7 +1356,7 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			}
 			return;
 		}
-		if (call_has_arg(fa, stmt, -1)) {
+		if (call_has_arg(fa, stmt, -1) || gstruct_call(fa, stmt, n)) {
 			e.kind = EV_ATOM;
 			e.atom = fa.atom_id(std::string("call:") + n);
 			ev.push_back(e);
@@ -2106,6 +2167,78 @@ static const gl_srcret *match_return(gl_fn &fn, location_t loc)
 	return NULL;
 }
 
+/*
+ * A carrier: a function without a gather parameter that loads the gather
+ * from a member of a pointer parameter into a local
+ * ("struct iommu_iotlb_gather *g = p->gather;").  Returns that parameter
+ * (the first one) and adds the locals to *LOCALS.
+ */
+static tree carrier_param(function *fun, std::set<tree> *locals)
+{
+	basic_block bb;
+	tree param = NULL_TREE;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree l, r, base;
+
+			if (!is_gimple_assign(s) || !gimple_assign_single_p(s))
+				continue;
+			l = gimple_assign_lhs(s);
+			r = gimple_assign_rhs1(s);
+			if (TREE_CODE(l) != VAR_DECL || !is_gather_ptr(TREE_TYPE(l)) ||
+			    TREE_CODE(r) != COMPONENT_REF)
+				continue;
+			base = TREE_OPERAND(r, 0);
+			if (TREE_CODE(base) != MEM_REF && TREE_CODE(base) != INDIRECT_REF)
+				continue;
+			base = strip_conv(TREE_OPERAND(base, 0));
+			if (!base || TREE_CODE(base) != PARM_DECL ||
+			    !POINTER_TYPE_P(TREE_TYPE(base)))
+				continue;
+			if (!param)
+				param = base;
+			if (base == param && locals)
+				locals->insert(l);
+		}
+	}
+	return param;
+}
+
+/*
+ * Locals that hold the gather in a member ("args.pending.gather = g;",
+ * also what the initialiser "{ .pending.gather = g }" becomes): passing
+ * their address passes the gather.
+ */
+static void find_gstructs(fn_analysis &fa, function *fun)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree l;
+
+			if (!is_gimple_assign(s) || !gimple_assign_single_p(s) ||
+			    !is_gvar(fa, gimple_assign_rhs1(s)))
+				continue;
+			l = gimple_assign_lhs(s);
+			if (TREE_CODE(l) != COMPONENT_REF)
+				continue;
+			while (TREE_CODE(l) == COMPONENT_REF)
+				l = TREE_OPERAND(l, 0);
+			if (TREE_CODE(l) == VAR_DECL && !TREE_STATIC(l) &&
+			    !DECL_EXTERNAL(l))
+				fa.gstructs.insert(l);
+		}
+	}
+}
+
 static void analyse_function(function *fun)
 {
 	tree fndecl = fun->decl;
@@ -2119,10 +2252,21 @@ static void analyse_function(function *fun)
 	fa.retvar = NULL_TREE;
 	fa.failed = false;
 	fa.rangestore = false;
-	if (fa.gather)
+	if (fa.gather) {
 		fa.gvars.insert(fa.gather);
+	} else {
+		/* a carrier: its gather is the local it loads; GATHER names
+		 * the parameter that carries it (SPEC 2 Fill) */
+		tree cp = carrier_param(fun, &fa.gvars);
+
+		if (cp) {
+			fa.gvars.insert(cp);
+			fn.gather = decl_name(cp);
+			fn.has_gather = true;
+		}
+	}
 	/* local aliases of the gather: "g = gather;" (and aliases of those) */
-	for (bool more = fa.gather != NULL_TREE; more;) {
+	for (bool more = !fa.gvars.empty(); more;) {
 		more = false;
 		FOR_EACH_BB_FN(bb, fun) {
 			gimple_stmt_iterator gsi;
@@ -2146,6 +2290,8 @@ static void analyse_function(function *fun)
 			}
 		}
 	}
+
+	find_gstructs(fa, fun);
 
 	/* temps holding a struct member (for indirect calls); the return
 	 * value variable */
@@ -2422,7 +2568,7 @@ public:
 	{
 		tree fndecl = fun->decl;
 
-		if (!gather_param(fndecl))
+		if (!gather_param(fndecl) && !carrier_param(fun, NULL))
 			return 0;
 		analyse_function(fun);
 		return 0;
