@@ -381,6 +381,88 @@ let carries_gather fl f ts =
     | [] -> false in
   go ts
 let has_word s w = List.mem w (tokens s)
+(* Callee summaries (SPEC 2 Flushed, Nonzero path): the calls made by
+   functions that take the gather (kcalls: (file, line, col) -> (callee,
+   arguments)); of their callees in the same file (kcallee), those that
+   flush (flushfns) get a flush condition (kflush: Always, or When (i, z):
+   when argument i is 0 (z) or not), those that return a value get a zero
+   condition (kzero: the parameter whose value 0 makes every return 0). *)
+let kcalls = Hashtbl.create 101
+let kcallee = Hashtbl.create 101
+let flushfns = Hashtbl.create 11
+let kparams = Hashtbl.create 11      (* (file, fn) -> parameter names *)
+let knoflush = Hashtbl.create 11     (* (file, fn, pol): a path without flush (pol -1: any) *)
+let ktests = Hashtbl.create 11       (* (file, line, col) -> (fn, param, pol) *)
+let kret = Hashtbl.create 11         (* (file, fn) -> param index, or -1: some other return *)
+(* The top-level parts of a comma-separated list. *)
+let split_top s =
+  let rec go d cur acc = function
+      [] -> List.rev (if cur = [] then acc else String.concat " " (List.rev cur) :: acc)
+    | t :: rest when t = "," && d = 0 -> go d [] (String.concat " " (List.rev cur) :: acc) rest
+    | t :: rest ->
+        let d = if t = "(" || t = "[" || t = "{" then d + 1
+                else if t = ")" || t = "]" || t = "}" then d - 1 else d in
+        go d (t :: cur) acc rest in
+  List.filter (fun x -> x <> "") (go 0 [] [] (tokens s))
+(* The name of each parameter: the last identifier of each part. *)
+let param_names ps =
+  List.map (fun p ->
+    let ws = List.filter is_ident (tokens p) in
+    match List.rev ws with w :: _ when w <> "void" -> w | _ -> "")
+    (split_top ps)
+let const_arg a =
+  let a = strip_parens a in
+  if is_zero a || a = "false" || a = "NULL" then Some 0
+  else if a = "true" || (is_const a && not (is_errno a) && not (is_upper_ident a)) then Some 1
+  else None
+let index_of x l =
+  let rec go i = function [] -> -1 | y :: r -> if y = x then i else go (i + 1) r in
+  go 0 l
+let kkey c = (!cur_file, c)
+let is_kcallee c = Hashtbl.mem kcallee (kkey c)
+let is_kflusher c = is_kcallee c && Hashtbl.mem flushfns (kkey c)
+let is_kparam c p = List.mem p (try Hashtbl.find kparams (kkey c) with Not_found -> [])
+(* Does the call of C with ARGS flush?  (the callee's summary) *)
+let call_flushes fl c args =
+  Hashtbl.mem flushfns (fl, c) &&
+  (not (Hashtbl.mem knoflush (fl, c, -1)) ||
+   Hashtbl.fold (fun _ (c2, p, pol) acc ->
+     acc ||
+     (c2 = c && not (Hashtbl.mem knoflush (fl, c, pol)) &&
+      (let ps = try Hashtbl.find kparams (fl, c) with Not_found -> [] in
+       let i = index_of p ps in
+       i >= 0 && i < List.length args &&
+       const_arg (List.nth args i) = Some (if pol = 0 then 0 else 1))))
+     ktests false)
+let ktest_is p pol = (match Hashtbl.find_opt ktests (file p, line p, col p) with Some (_, _, x) -> x = pol | None -> false)
+let is_flushcall p =
+  match Hashtbl.find_opt kcalls (file p, line p, col p) with
+    Some (c, args) -> call_flushes (file p) c args
+  | None -> false
+(* E is exactly a call "c(args)": Some (c, args). *)
+let call_parts e =
+  match tokens (norm_expr e) with
+    c :: "(" :: rest when is_ident c ->
+      let rec body d acc = function
+          [] -> None
+        | [")"] when d = 0 -> Some (List.rev acc)
+        | t :: r ->
+            let d = if t = "(" then d + 1 else if t = ")" then d - 1 else d in
+            if d < 0 then None else body d (t :: acc) r in
+      (match body 0 [] rest with
+         Some ts -> Some (c, split_top (String.concat " " ts))
+       | None -> None)
+  | _ -> None
+(* Is E a call whose value is 0: a callee of this file every return of
+   which is 0 when one parameter is, given 0 for it? *)
+let zero_call_in fl e =
+  match call_parts e with
+    Some (c, args) ->
+      (match Hashtbl.find_opt kret (fl, c) with
+         Some i when i >= 0 -> i < List.length args && const_arg (List.nth args i) = Some 0
+       | _ -> false)
+  | None -> false
+let zero_call e = zero_call_in !cur_file e
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
 let firstparam = Hashtbl.create 101 (* (file, fn) -> type of first parameter *)
@@ -457,7 +539,7 @@ let classify (fl, f, l, c) (e, _) =
   if Hashtbl.mem queuedret (fl, l) then
     (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
   else if Hashtbl.mem zeroret (fl, l) then "zero", "fill"
-  else if is_zero e then "zero", "fill"
+  else if is_zero e || zero_call_in fl e then "zero", "fill"
   else if is_errno e then "errno", "fill"
   else match zvs_of key with
     [] -> "nonzero", cover key k loose strict e g
@@ -759,6 +841,248 @@ ps << gst2.ps;
    s :: "." :: _ when is_ident s -> Hashtbl.replace gstructs (file ps, f, s) ()
  | _ -> ())
 
+// ------------------------------------------------------------------
+// Callee summaries (SPEC 2 Flushed, Nonzero path): the calls of the
+// functions that take the gather, and what their callees of this file do
+// with the values passed (a flush under "if (!defer)", "return size;").
+
+@kc exists@
+identifier fn.f, c;
+expression list es;
+position fn.p, pk;
+@@
+f@p(...) {
+  ... when any
+  c@pk(es)
+  ... when any
+}
+
+@script:ocaml@
+c << kc.c;
+es << kc.es;
+pk << kc.pk;
+@@
+Hashtbl.replace kcalls (file pk, line pk, col pk) (c, split_top es);
+Hashtbl.replace kcallee (file pk, c) ()
+
+@kf@
+identifier c : script:ocaml() { is_kcallee c };
+parameter list ps;
+type T;
+position pf;
+@@
+T c@pf(ps) { ... }
+
+@script:ocaml@
+c << kf.c;
+ps << kf.ps;
+pf << kf.pf;
+@@
+Hashtbl.replace kparams (file pf, c) (param_names ps)
+
+@kfx exists@
+identifier kf.c;
+position kf.pf;
+position px;
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+@@
+c@pf(...) {
+  ... when any
+(
+  flush@px(...)
+|
+  X->fcb@px(...)
+|
+  X.fcb@px(...)
+)
+  ... when any
+}
+
+@script:ocaml@
+c << kf.c;
+px << kfx.px;
+@@
+Hashtbl.replace flushfns (file px, c) ()
+
+// The flushers among them.
+@kfl@
+identifier c : script:ocaml() { is_kflusher c };
+type T;
+position pl;
+@@
+T c@pl(...) { ... }
+
+// Tests of a parameter whose branch flushes: "if (!defer) flush" (pol 0:
+// flushes when it is 0), "if (sync) flush" (pol 1).
+@kt0 exists@
+identifier kfl.c;
+position kfl.pl;
+identifier p : script:ocaml(c) { is_kparam c p };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+position pt;
+@@
+c@pl(...) {
+  ... when any
+(
+  if (!p@pt) { ... flush(...); ... }
+|
+  if (!p@pt) { ... X->fcb(...); ... }
+|
+  if (!p@pt) { ... X.fcb(...); ... }
+|
+  if (!p@pt) flush(...);
+|
+  if (!p@pt) X->fcb(...);
+|
+  if (!p@pt) X.fcb(...);
+)
+  ... when any
+}
+
+@script:ocaml@
+c << kfl.c;
+p << kt0.p;
+pt << kt0.pt;
+@@
+Hashtbl.replace ktests (file pt, line pt, col pt) (c, p, 0)
+
+@kt1 exists@
+identifier kfl.c;
+position kfl.pl;
+identifier p : script:ocaml(c) { is_kparam c p };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+position pt;
+@@
+c@pl(...) {
+  ... when any
+(
+  if (p@pt) { ... flush(...); ... }
+|
+  if (p@pt) { ... X->fcb(...); ... }
+|
+  if (p@pt) { ... X.fcb(...); ... }
+|
+  if (p@pt) flush(...);
+|
+  if (p@pt) X->fcb(...);
+|
+  if (p@pt) X.fcb(...);
+)
+  ... when any
+}
+
+@script:ocaml@
+c << kfl.c;
+p << kt1.p;
+pt << kt1.pt;
+@@
+Hashtbl.replace ktests (file pt, line pt, col pt) (c, p, 1)
+
+// A path through the flusher without a flush (kn), without one but for
+// the paths through a pol-0 (kn0) or pol-1 (kn1) test.
+@kn exists@
+identifier kfl.c;
+position kfl.pl;
+position pn;
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+@@
+c@pl@pn(...) {
+  ... when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+}
+
+@script:ocaml@
+c << kfl.c;
+pn << kn.pn;
+@@
+Hashtbl.replace knoflush (file pn, c, -1) ()
+
+@kn0 exists@
+identifier kfl.c;
+position kfl.pl;
+position pn;
+identifier p;
+position pt : script:ocaml() { ktest_is pt 0 };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+@@
+c@pl@pn(...) {
+  ... when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != p@pt
+}
+
+@script:ocaml@
+c << kfl.c;
+pn << kn0.pn;
+@@
+Hashtbl.replace knoflush (file pn, c, 0) ()
+
+@kn1 exists@
+identifier kfl.c;
+position kfl.pl;
+position pn;
+identifier p;
+position pt : script:ocaml() { ktest_is pt 1 };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+@@
+c@pl@pn(...) {
+  ... when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != p@pt
+}
+
+@script:ocaml@
+c << kfl.c;
+pn << kn1.pn;
+@@
+Hashtbl.replace knoflush (file pn, c, 1) ()
+
+// The returns of the callees: every one 0, or the same parameter (p,
+// p * x, x * p, p << x): the parameter whose value 0 makes the call 0.
+@kz exists@
+identifier c : script:ocaml() { is_kcallee c };
+expression E;
+type T;
+position pz;
+@@
+T c(...) {
+  ... when any
+  return@pz E;
+  ... when any
+}
+
+@script:ocaml@
+c << kz.c;
+e << kz.E;
+pz << kz.pz;
+@@
+let k = (file pz, c) in
+let ps = try Hashtbl.find kparams k with Not_found -> [] in
+if not (is_zero e) then begin
+  let i = match tokens (norm_expr e) with
+      [p] | [p; "<<"; _] -> index_of p ps
+    | [a; "*"; b] -> if index_of a ps >= 0 then index_of a ps else index_of b ps
+    | _ -> -1 in
+  match Hashtbl.find_opt kret k with
+    None -> Hashtbl.replace kret k i
+  | Some j -> if j <> i then Hashtbl.replace kret k (-1)
+end
+
 @fn_static depends on fn@
 identifier fn.f;
 position fn.p;
@@ -800,9 +1124,14 @@ let k = (file p, f) in
 identifier fn.f, v;
 position fn.p;
 type T, T1;
+expression ez : script:ocaml() { zero_call ez };
 @@
 T1 f@p(...) { ... when any
+(
 T v = 0;
+|
+T v = ez;
+)
 ... when any
 }
 
@@ -1299,6 +1628,8 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1308,6 +1639,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1330,6 +1662,8 @@ identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 expression ea : script:ocaml(f) { is_gstruct_addr f ea };
 identifier cc : script:ocaml() { is_carrier_fn cc };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1339,6 +1673,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
@@ -1379,6 +1714,8 @@ identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1389,6 +1726,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1415,6 +1753,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1467,7 +1806,7 @@ position fn.p, q;
 position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
-expression e2 : script:ocaml() { not (is_zero e2) };
+expression e2 : script:ocaml() { not (is_zero e2 || zero_call e2) };
 type T;
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -1478,6 +1817,8 @@ identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
 statement S;
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1488,6 +1829,7 @@ f@p(...) {
       when != ga->end@ps
       when any
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1522,6 +1864,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1540,7 +1883,7 @@ identifier fn.f, fn.g, c;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, q;
 position pgs : script:ocaml() { zguard_is pgs 2 };
-expression e2 : script:ocaml() { not (is_zero e2) };
+expression e2 : script:ocaml() { not (is_zero e2 || zero_call e2) };
 type T;
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -1553,6 +1896,8 @@ position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt)
 statement S;
 expression ea : script:ocaml(f) { is_gstruct_addr f ea };
 identifier cc : script:ocaml() { is_carrier_fn cc };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1563,6 +1908,7 @@ f@p(...) {
       when != ga->end@ps
       when any
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
@@ -1601,6 +1947,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
@@ -1634,6 +1981,8 @@ identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1643,6 +1992,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1671,6 +2021,8 @@ identifier qd : script:ocaml() { in_api api_queued qd };
 position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
 expression ea : script:ocaml(f) { is_gstruct_addr f ea };
 identifier cc : script:ocaml() { is_carrier_fn cc };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1680,6 +2032,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
@@ -1702,7 +2055,7 @@ f@p(...) {
 identifier fn.f;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 position fn.p, q;
-expression e2 : script:ocaml() { not (is_zero e2) };
+expression e2 : script:ocaml() { not (is_zero e2 || zero_call e2) };
 type T;
 expression E3, E5;
 position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
@@ -1808,6 +2161,8 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
@@ -1817,6 +2172,7 @@ void f@p@q(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1837,6 +2193,8 @@ identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
 expression ea : script:ocaml(f) { is_gstruct_addr f ea };
 identifier cc : script:ocaml() { is_carrier_fn cc };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
@@ -1846,6 +2204,7 @@ void f@p@q(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)

@@ -1316,6 +1316,36 @@ static bool gather_range_ref(const fn_analysis &fa, tree t)
 	return is_gvar(fa, TREE_OPERAND(base, 0));
 }
 
+/*
+ * Callee summaries (SPEC 2 Flushed, Nonzero path), by function of the
+ * unit: the pass runs callees first (see plugin_init), so a caller sees
+ * what its callees do with the values it passes.  flush: every path to
+ * the end flushes (always), or does when parameter flush_param is 0
+ * (flush_zero) or not; zero_param: every return is 0 when that
+ * parameter is.
+ */
+struct gl_summary {
+	bool flush_always;
+	int flush_param;
+	bool flush_zero;
+	int zero_param;
+
+	gl_summary() : flush_always(false), flush_param(-1),
+		       flush_zero(false), zero_param(-1) {}
+};
+
+static std::map<std::string, gl_summary> summaries;
+
+static const gl_summary *summary_of(tree fd)
+{
+	std::map<std::string, gl_summary>::iterator it;
+
+	if (!fd || !DECL_NAME(fd) || !in_main_file(DECL_SOURCE_LOCATION(fd)))
+		return NULL;
+	it = summaries.find(decl_name(fd));
+	return it == summaries.end() ? NULL : &it->second;
+}
+
 /* Events of one call statement. */
 static void call_events(fn_analysis &fa, gimple *stmt,
 			std::vector<event> &ev)
@@ -1333,6 +1363,20 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 	if (fd && DECL_NAME(fd)) {
 		const char *n = decl_name(fd);
 		const char *k = api_kind(n, &arg);
+		const gl_summary *sm = summary_of(fd);
+
+		/* a callee that flushes, given the constant passed for its flag */
+		if (sm && (sm->flush_always ||
+			   (sm->flush_param >= 0 &&
+			    (unsigned)sm->flush_param < gimple_call_num_args(stmt) &&
+			    TREE_CODE(gimple_call_arg(stmt, sm->flush_param)) ==
+				    INTEGER_CST &&
+			    integer_zerop(gimple_call_arg(stmt, sm->flush_param)) ==
+				    sm->flush_zero))) {
+			e.kind = EV_COVER;
+			ev.push_back(e);
+			return;
+		}
 
 		if (k && !strcmp(k, "fill")) {
 			if (call_has_arg(fa, stmt, arg)) {
@@ -1581,6 +1625,16 @@ static int eval_stmt(fn_analysis &fa, gimple *s, envkey k, int depth)
 	tree a, b;
 	int va, vb;
 
+	if (s && is_gimple_call(s) && depth <= 8) {
+		const gl_summary *sm = summary_of(gl_call_fndecl(s));
+
+		if (sm && sm->zero_param >= 0 &&
+		    (unsigned)sm->zero_param < gimple_call_num_args(s) &&
+		    eval_tree(fa, gimple_call_arg(s, sm->zero_param), k,
+			      depth + 1) == 0)
+			return 0;
+		return -1;
+	}
 	if (!s || !is_gimple_assign(s) || depth > 8)
 		return -1;
 	c = gimple_assign_rhs_code(s);
@@ -1727,6 +1781,34 @@ static void add_ref(fn_analysis &fa, edge e, ref_kind kind, int a, int b)
 	fa.refs[e].push_back(r);
 }
 
+/*
+ * T is a bool temporary that negates a variable ("_7 = ~flag;", how the
+ * gimplifier writes "if (!flag)"): that variable, else NULL.
+ */
+static tree negated_var(fn_analysis &fa, tree t)
+{
+	gimple *ds = NULL;
+	enum tree_code dc;
+	tree x;
+
+	t = strip_conv(t);
+	if (t && TREE_CODE(t) == SSA_NAME)
+		ds = SSA_NAME_DEF_STMT(t);
+	else if (t && fa.tdef.count(t))
+		ds = fa.tdef[t];
+	if (!ds || !is_gimple_assign(ds))
+		return NULL_TREE;
+	dc = gimple_assign_rhs_code(ds);
+	x = strip_conv(gimple_assign_rhs1(ds));
+	if (!x || (TREE_CODE(x) != VAR_DECL && TREE_CODE(x) != PARM_DECL) ||
+	    TREE_CODE(TREE_TYPE(x)) != BOOLEAN_TYPE)
+		return NULL_TREE;
+	if (dc == TRUTH_NOT_EXPR || dc == BIT_NOT_EXPR ||
+	    (dc == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(ds))))
+		return x;
+	return NULL_TREE;
+}
+
 static void value_vars(fn_analysis &fa, tree t, std::vector<tree> &out,
 		       int depth);
 
@@ -1787,7 +1869,16 @@ static void find_value_tests(fn_analysis &fa, function *fun)
 			tree l = strip_conv(gimple_cond_lhs(last));
 			tree r = strip_conv(gimple_cond_rhs(last));
 			enum tree_code c = gimple_cond_code(last);
-			int a = var_index(fa, l), b = var_index(fa, r);
+			int a, b;
+
+			/* "if (!flag)" of a bool: the gimplifier tests ~flag */
+			if (TREE_CODE(r) == INTEGER_CST && integer_zerop(r) &&
+			    (c == EQ_EXPR || c == NE_EXPR) && negated_var(fa, l)) {
+				l = negated_var(fa, l);
+				c = c == EQ_EXPR ? NE_EXPR : EQ_EXPR;
+			}
+			a = var_index(fa, l);
+			b = var_index(fa, r);
 			bool uns = TYPE_UNSIGNED(TREE_TYPE(gimple_cond_lhs(last)));
 			size_t n0 = (te ? fa.refs[te].size() : 0) +
 				    (fe ? fa.refs[fe].size() : 0);
@@ -2090,7 +2181,10 @@ static void find_tracked(fn_analysis &fa, function *fun)
 
 		if (!last)
 			continue;
-		if (gimple_code(last) == GIMPLE_COND)
+		if (gimple_code(last) == GIMPLE_COND &&
+		    negated_var(fa, gimple_cond_lhs(last)))
+			a.push_back(negated_var(fa, gimple_cond_lhs(last)));
+		else if (gimple_code(last) == GIMPLE_COND)
 			value_vars(fa, gimple_cond_lhs(last), a, 0);
 		else if (gimple_code(last) == GIMPLE_SWITCH)
 			value_vars(fa, gimple_switch_index(
@@ -2239,7 +2333,163 @@ static void find_gstructs(fn_analysis &fa, function *fun)
 	}
 }
 
-static void analyse_function(function *fun)
+/* Is parameter P stored to in FUN?  (then its value at a return is not
+ * the one the caller passed) */
+static bool parm_stored(function *fun, tree p)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree l = is_gimple_assign(s) ? gimple_assign_lhs(s) :
+				 is_gimple_call(s) ? gimple_call_lhs(s) : NULL_TREE;
+
+			if (l == p)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The summary of FUN (see struct gl_summary), from its solved paths. */
+static void summarise(fn_analysis &fa, function *fun,
+		      std::map<basic_block, pstate> &sol, gl_fn &fn)
+{
+	gl_summary sm;
+	std::vector<tree> parms;
+	std::vector<int> pv;
+
+	for (tree p = DECL_ARGUMENTS(fun->decl); p; p = DECL_CHAIN(p)) {
+		parms.push_back(p);
+		pv.push_back(fa.vidx.count(p) && !parm_stored(fun, p) ?
+			     fa.vidx[p] : -1);
+	}
+	/* flush (functions without the gather: a cover is a flush there) */
+	if (fa.gvars.empty()) {
+		pstate ex;
+		edge e;
+		edge_iterator ei;
+		std::vector<envkey> unc;
+		bool flushes = false;
+
+		FOR_EACH_EDGE(e, ei, EXIT_BLOCK_PTR_FOR_FN(fun)->preds) {
+			pstate o;
+
+			if (!sol.count(e->src))
+				continue;
+			o = sol[e->src];
+			transfer_bb(fa, e->src, o, -1);
+			if (take_edge(fa, e, o))
+				join_into(ex, o, fa.keep);
+		}
+		for (auto &kv : ex.m) {
+			flushes = flushes || kv.second.covered;
+			if (!kv.second.cl.empty())
+				unc.push_back(kv.first);
+		}
+		if (flushes && unc.empty())
+			sm.flush_always = true;
+		for (size_t i = 0; flushes && !unc.empty() && i < parms.size() &&
+				   sm.flush_param < 0; i++) {
+			bool all0 = pv[i] >= 0, all1 = pv[i] >= 0;
+
+			for (envkey k : unc) {
+				all0 = all0 && env_val(k, pv[i]) == 0;
+				all1 = all1 && env_val(k, pv[i]) == 1;
+			}
+			/* the paths that do not flush all have it nonzero:
+			 * it flushes when it is 0 */
+			if (all1 || all0) {
+				sm.flush_param = (int)i;
+				sm.flush_zero = all1;
+			}
+		}
+	}
+	/* zero: every return is 0 when one parameter is */
+	for (size_t i = 0; fn.retkind != "void" && i < parms.size() &&
+			   sm.zero_param < 0; i++) {
+		bool ok = pv[i] >= 0, reached = false;
+
+		for (retsite &r : fa.rets) {
+			pstate st;
+
+			if (!ok || !sol.count(r.bb))
+				continue;
+			st = sol[r.bb];
+			transfer_bb(fa, r.bb, st, r.ev_index);
+			for (auto &kv : st.m) {
+				if (env_val(kv.first, pv[i]) == 1)
+					continue;
+				reached = true;
+				if (eval_stmt(fa, r.stmt, env_set(kv.first, pv[i], 0),
+					      0) != 0)
+					ok = false;
+			}
+		}
+		if (ok && reached)
+			sm.zero_param = (int)i;
+	}
+	if (opt_debug)
+		fprintf(stderr, "gatherlint: summary %s: flush %d param %d zero %d, returns 0 with param %d\n",
+			fn.name.c_str(), sm.flush_always, sm.flush_param,
+			sm.flush_zero, sm.zero_param);
+	if (sm.flush_always || sm.flush_param >= 0 || sm.zero_param >= 0)
+		summaries[fn.name] = sm;
+}
+
+/*
+ * Worth a summary (a function without the gather): it calls a flush or a
+ * summarised callee, or it returns a value computed from a parameter.
+ */
+static bool worth_summary(function *fun)
+{
+	basic_block bb;
+	bool value = TREE_CODE(TREE_TYPE(TREE_TYPE(fun->decl))) != VOID_TYPE;
+	std::map<tree, tree> tf;	/* temp -> the member it holds */
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+
+			if (is_gimple_assign(s) && gimple_assign_single_p(s) &&
+			    TREE_CODE(gimple_assign_rhs1(s)) == COMPONENT_REF)
+				tf[gimple_assign_lhs(s)] =
+					TREE_OPERAND(gimple_assign_rhs1(s), 1);
+			if (is_gimple_call(s)) {
+				tree fd = gl_call_fndecl(s);
+				tree fn = strip_conv(gimple_call_fn(s));
+				const char *k = fd && DECL_NAME(fd) ?
+					api_kind(decl_name(fd), NULL) : NULL;
+
+				if (fn && TREE_CODE(fn) == COMPONENT_REF)
+					fn = TREE_OPERAND(fn, 1);
+				else if (fn && tf.count(fn))
+					fn = tf[fn];
+				else
+					fn = NULL_TREE;
+				if ((k && !strcmp(k, "flush")) || summary_of(fd) ||
+				    (fn && api_is(decl_name(fn), "flushcb", NULL)) ||
+				    member_call_at.count(LOCATION_LOCUS(
+					    gimple_location(s))))
+					return true;
+			} else if (value && is_gimple_assign(s)) {
+				for (unsigned i = 1; i < gimple_num_ops(s); i++)
+					if (strip_conv(gimple_op(s, i)) &&
+					    TREE_CODE(strip_conv(gimple_op(s, i))) ==
+						    PARM_DECL)
+						return true;
+			}
+		}
+	}
+	return false;
+}
+
+static void analyse_function(function *fun, bool summary_only)
 {
 	tree fndecl = fun->decl;
 	gl_fn &fn = get_fn(fndecl);
@@ -2247,7 +2497,8 @@ static void analyse_function(function *fun)
 	basic_block bb;
 	std::map<basic_block, pstate> sol;
 
-	fn.analysed = true;
+	if (!summary_only)
+		fn.analysed = true;
 	fa.gather = gather_param(fndecl);
 	fa.retvar = NULL_TREE;
 	fa.failed = false;
@@ -2395,9 +2646,13 @@ static void analyse_function(function *fun)
 	if (!solve(fa, fun, sol))
 		fa.failed = true;
 	if (fa.failed) {
-		fn.incomplete = "the path analysis did not converge";
+		if (!summary_only)
+			fn.incomplete = "the path analysis did not converge";
 		return;
 	}
+	summarise(fa, fun, sol, fn);
+	if (summary_only)
+		return;
 
 	/*
 	 * Several value stores may belong to one source return (a ?: pushed
@@ -2568,9 +2823,10 @@ public:
 	{
 		tree fndecl = fun->decl;
 
-		if (!gather_param(fndecl) && !carrier_param(fun, NULL))
-			return 0;
-		analyse_function(fun);
+		if (gather_param(fndecl) || carrier_param(fun, NULL))
+			analyse_function(fun, false);
+		else if (worth_summary(fun))
+			analyse_function(fun, true);
 		return 0;
 	}
 };
@@ -3475,11 +3731,16 @@ int plugin_init(struct plugin_name_args *info,
 			  gl_pre_genericize, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH, gl_finish, NULL);
 
-	/* right after the CFG is built: before SSA and any inlining */
+	/*
+	 * With the CFG, before SSA and any inlining: first of the passes that
+	 * build SSA, which run on the functions of the unit callees first
+	 * (do_per_function_toporder), so that a caller sees the summaries of
+	 * its callees (struct gl_summary).
+	 */
 	pass_info.pass = new gatherlint_pass(g);
-	pass_info.reference_pass_name = "cfg";
+	pass_info.reference_pass_name = "ssa";
 	pass_info.ref_pass_instance_number = 1;
-	pass_info.pos_op = PASS_POS_INSERT_AFTER;
+	pass_info.pos_op = PASS_POS_INSERT_BEFORE;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 			  &pass_info);
 	return 0;
