@@ -331,11 +331,14 @@ let nullguard = Hashtbl.create 11    (* (file, line, col) of "if (g)" around a f
    variable).  zguard: tests of such a variable whose other branch fills
    (1) or passes a candidate (2) on every path, the branch not taken having
    the variable 0 ("if (r) fill;", "for (i = 0; i < n; i++) fill;");
-   zeroret: returns under a test that the value is 0 ("if (!r) return r;"). *)
+   zeroret: returns under "case 0:" of a switch on the value; ztests: tests
+   that the value is 0 ("if (!r) goto out;"), where the value rules stop
+   and start again. *)
 let zvs = Hashtbl.create 101
 let zvnames = Hashtbl.create 101
 let zguard = Hashtbl.create 11
 let zeroret = Hashtbl.create 11
+let ztests = Hashtbl.create 11  (* (file, line, col) of v in "if (!v) S" / "if (v == 0) S" *)
 let zcounter = Hashtbl.create 11 (* (file, fn, v) -> 1 fill, 2 candidate, 3 neither: the body of "for (v = 0; ...; v++)" *)
 let zkey q v = (file q, line q, col q, v)
 let zunread = Hashtbl.create 11 (* (file, fn, v): v tested in a way not read *)
@@ -345,8 +348,6 @@ let zguard_is p kind =
   match Hashtbl.find_opt zguard (file p, line p, col p) with
     Some k -> k <= kind
   | None -> false
-let compound = Hashtbl.create 101   (* (file, fn, v) -> () : v += x somewhere *)
-let zassigned = Hashtbl.create 101  (* (file, fn, v) -> () : v = 0 somewhere *)
 let rangestore = Hashtbl.create 11 (* (file, fn) -> () : a non-constant store to g->start/end *)
 (* The gather and its local aliases ("struct iommu_iotlb_gather *g = gather;"):
    gset (file, fn, name), galias (file, fn, alias), gnames name; cur_file is
@@ -357,7 +358,111 @@ let gnames = Hashtbl.create 11
 let cur_file = ref ""
 let is_g p g = Hashtbl.mem gset (file p, cur p, g)
 let is_alias f a = Hashtbl.mem galias (!cur_file, f, a)
+let in_gset f g = Hashtbl.mem gset (!cur_file, f, g)
+let carriers = Hashtbl.create 11    (* (file, fn): loads the gather from a member *)
+let is_carrier_fn c = Hashtbl.mem carriers (!cur_file, c)
+(* Functions that take the gather (hasg), and locals of those that carry it
+   in a member ("struct args a = { .pending.gather = gather };", gstructs:
+   (file, fn, a)); passing their address passes the gather. *)
+let hasg = Hashtbl.create 101
+let gstructs = Hashtbl.create 11
+let is_gstruct f s = Hashtbl.mem gstructs (!cur_file, f, s)
+(* &s, &s.m...: the address of a local that carries the gather *)
+let is_gstruct_addr f e =
+  match tokens (norm_expr e) with
+    "&" :: s :: rest -> (rest = [] || List.hd rest = ".") && is_gstruct f s
+  | _ -> false
+(* an initialiser that stores a gather name in a member: ".m = g," *)
+let carries_gather fl f ts =
+  let rec go = function
+      "." :: _ :: "=" :: g :: t :: rest ->
+        ((t = "," || t = "}") && Hashtbl.mem gset (fl, f, g)) || go (t :: rest)
+    | _ :: rest -> go rest
+    | [] -> false in
+  go ts
 let has_word s w = List.mem w (tokens s)
+(* Callee summaries (SPEC 2 Flushed, Nonzero path): the calls made by
+   functions that take the gather (kcalls: (file, line, col) -> (callee,
+   arguments)); of their callees in the same file (kcallee), those that
+   flush (flushfns) get a flush condition (kflush: Always, or When (i, z):
+   when argument i is 0 (z) or not), those that return a value get a zero
+   condition (kzero: the parameter whose value 0 makes every return 0). *)
+let kcalls = Hashtbl.create 101
+let kcallee = Hashtbl.create 101
+let flushfns = Hashtbl.create 11
+let kparams = Hashtbl.create 11      (* (file, fn) -> parameter names *)
+let knoflush = Hashtbl.create 11     (* (file, fn, pol): a path without flush (pol -1: any) *)
+let ktests = Hashtbl.create 11       (* (file, line, col) -> (fn, param, pol) *)
+let kret = Hashtbl.create 11         (* (file, fn) -> param index, or -1: some other return *)
+(* The top-level parts of a comma-separated list. *)
+let split_top s =
+  let rec go d cur acc = function
+      [] -> List.rev (if cur = [] then acc else String.concat " " (List.rev cur) :: acc)
+    | t :: rest when t = "," && d = 0 -> go d [] (String.concat " " (List.rev cur) :: acc) rest
+    | t :: rest ->
+        let d = if t = "(" || t = "[" || t = "{" then d + 1
+                else if t = ")" || t = "]" || t = "}" then d - 1 else d in
+        go d (t :: cur) acc rest in
+  List.filter (fun x -> x <> "") (go 0 [] [] (tokens s))
+(* The name of each parameter: the last identifier of each part. *)
+let param_names ps =
+  List.map (fun p ->
+    let ws = List.filter is_ident (tokens p) in
+    match List.rev ws with w :: _ when w <> "void" -> w | _ -> "")
+    (split_top ps)
+let const_arg a =
+  let a = strip_parens a in
+  if is_zero a || a = "false" || a = "NULL" then Some 0
+  else if a = "true" || (is_const a && not (is_errno a) && not (is_upper_ident a)) then Some 1
+  else None
+let index_of x l =
+  let rec go i = function [] -> -1 | y :: r -> if y = x then i else go (i + 1) r in
+  go 0 l
+let kkey c = (!cur_file, c)
+let is_kcallee c = Hashtbl.mem kcallee (kkey c)
+let is_kflusher c = is_kcallee c && Hashtbl.mem flushfns (kkey c)
+let is_kparam c p = List.mem p (try Hashtbl.find kparams (kkey c) with Not_found -> [])
+(* Does the call of C with ARGS flush?  (the callee's summary) *)
+let call_flushes fl c args =
+  Hashtbl.mem flushfns (fl, c) &&
+  (not (Hashtbl.mem knoflush (fl, c, -1)) ||
+   Hashtbl.fold (fun _ (c2, p, pol) acc ->
+     acc ||
+     (c2 = c && not (Hashtbl.mem knoflush (fl, c, pol)) &&
+      (let ps = try Hashtbl.find kparams (fl, c) with Not_found -> [] in
+       let i = index_of p ps in
+       i >= 0 && i < List.length args &&
+       const_arg (List.nth args i) = Some (if pol = 0 then 0 else 1))))
+     ktests false)
+let ktest_is p pol = (match Hashtbl.find_opt ktests (file p, line p, col p) with Some (_, _, x) -> x = pol | None -> false)
+let is_flushcall p =
+  match Hashtbl.find_opt kcalls (file p, line p, col p) with
+    Some (c, args) -> call_flushes (file p) c args
+  | None -> false
+(* E is exactly a call "c(args)": Some (c, args). *)
+let call_parts e =
+  match tokens (norm_expr e) with
+    c :: "(" :: rest when is_ident c ->
+      let rec body d acc = function
+          [] -> None
+        | [")"] when d = 0 -> Some (List.rev acc)
+        | t :: r ->
+            let d = if t = "(" then d + 1 else if t = ")" then d - 1 else d in
+            if d < 0 then None else body d (t :: acc) r in
+      (match body 0 [] rest with
+         Some ts -> Some (c, split_top (String.concat " " ts))
+       | None -> None)
+  | _ -> None
+(* Is E a call whose value is 0: a callee of this file every return of
+   which is 0 when one parameter is, given 0 for it? *)
+let zero_call_in fl e =
+  match call_parts e with
+    Some (c, args) ->
+      (match Hashtbl.find_opt kret (fl, c) with
+         Some i when i >= 0 -> i < List.length args && const_arg (List.nth args i) = Some 0
+       | _ -> false)
+  | None -> false
+let zero_call e = zero_call_in !cur_file e
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
 let firstparam = Hashtbl.create 101 (* (file, fn) -> type of first parameter *)
@@ -434,7 +539,7 @@ let classify (fl, f, l, c) (e, _) =
   if Hashtbl.mem queuedret (fl, l) then
     (if is_zero e then "zero" else if is_errno e then "errno" else "nonzero"), "fill"
   else if Hashtbl.mem zeroret (fl, l) then "zero", "fill"
-  else if is_zero e then "zero", "fill"
+  else if is_zero e || zero_call_in fl e then "zero", "fill"
   else if is_errno e then "errno", "fill"
   else match zvs_of key with
     [] -> "nonzero", cover key k loose strict e g
@@ -591,14 +696,61 @@ report_mode := true
 org_mode := true
 
 // ------------------------------------------------------------------
-// Functions that take the gather.
+// Functions that take the gather, and functions that take it inside a
+// struct (a "carrier": "struct iommu_iotlb_gather *g = p->gather;" from a
+// pointer parameter p).  A carrier's gather is that local; its GATHER is
+// p, the parameter that carries it (SPEC 2 Fill: any local pointer or
+// field that holds the gather).
 
-@fn@
+@fng@
 identifier f, g;
 type T;
 position p;
 @@
 T f@p(..., struct iommu_iotlb_gather *g, ...) { ... }
+
+@script:ocaml@
+f << fng.f;
+p << fng.p;
+@@
+Hashtbl.replace hasg (file p, f) ()
+
+@fn@
+identifier f, g, ca, cm;
+type T, CT;
+position p;
+@@
+(
+T f@p(..., struct iommu_iotlb_gather *g, ...) { ... }
+|
+T f@p(..., CT *g, ...) {
+  ... when any
+  struct iommu_iotlb_gather *ca = g->cm;
+  ... when any
+}
+)
+
+// (a function that takes the gather is never also a carrier)
+@script:ocaml@
+f << fn.f;
+g << fn.g;
+t << fn.T;
+p << fn.p;
+ca << fn.ca = "";
+@@
+if ca <> "" && Hashtbl.mem hasg (file p, f) then Coccilib.include_match false
+else begin
+  Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern");
+  cur_file := file p;
+  Hashtbl.replace gset (file p, f, g) ();
+  Hashtbl.replace gnames g ();
+  if ca <> "" then begin
+    Hashtbl.replace gset (file p, f, ca) ();
+    Hashtbl.replace galias (file p, f, ca) ();
+    Hashtbl.replace gnames ca ();
+    Hashtbl.replace carriers (file p, f) ()
+  end
+end
 
 // Local aliases of the gather (one level, and an alias of an alias).
 @gal@
@@ -645,6 +797,292 @@ Hashtbl.replace gset (file pb, f, b) ();
 Hashtbl.replace galias (file pb, f, b) ();
 Hashtbl.replace gnames b ()
 
+// Locals that carry the gather in a member (gstructs): declared with an
+// initialiser that stores it (".pending.gather = gather"), or stored to
+// ("a.pending.gather = gather;").
+@gst1 exists@
+identifier fn.f, s;
+position fn.p, ps;
+type T;
+initializer I;
+@@
+f@p(...) {
+  ... when any
+  T s@ps = I;
+  ... when any
+}
+
+@script:ocaml@
+f << fn.f;
+s << gst1.s;
+i << gst1.I;
+ps << gst1.ps;
+@@
+if carries_gather (file ps) f (tokens i) then Hashtbl.replace gstructs (file ps, f, s) ()
+
+@gst2 exists@
+identifier fn.f;
+identifier g : script:ocaml(f) { in_gset f g };
+expression E;
+position fn.p, ps;
+@@
+f@p(...) {
+  ... when any
+  E@ps = g
+  ... when any
+}
+
+@script:ocaml@
+f << fn.f;
+e << gst2.E;
+ps << gst2.ps;
+@@
+(match tokens (norm_expr e) with
+   s :: "." :: _ when is_ident s -> Hashtbl.replace gstructs (file ps, f, s) ()
+ | _ -> ())
+
+// ------------------------------------------------------------------
+// Callee summaries (SPEC 2 Flushed, Nonzero path): the calls of the
+// functions that take the gather, and what their callees of this file do
+// with the values passed (a flush under "if (!defer)", "return size;").
+
+@kc exists@
+identifier fn.f, c;
+expression list es;
+position fn.p, pk;
+@@
+f@p(...) {
+  ... when any
+  c@pk(es)
+  ... when any
+}
+
+@script:ocaml@
+c << kc.c;
+es << kc.es;
+pk << kc.pk;
+@@
+Hashtbl.replace kcalls (file pk, line pk, col pk) (c, split_top es);
+Hashtbl.replace kcallee (file pk, c) ()
+
+@kf@
+identifier c : script:ocaml() { is_kcallee c };
+parameter list ps;
+type T;
+position pf;
+@@
+T c@pf(ps) { ... }
+
+@script:ocaml@
+c << kf.c;
+ps << kf.ps;
+pf << kf.pf;
+@@
+Hashtbl.replace kparams (file pf, c) (param_names ps)
+
+@kfx exists@
+identifier kf.c;
+position kf.pf;
+position px;
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+@@
+c@pf(...) {
+  ... when any
+(
+  flush@px(...)
+|
+  X->fcb@px(...)
+|
+  X.fcb@px(...)
+)
+  ... when any
+}
+
+@script:ocaml@
+c << kf.c;
+px << kfx.px;
+@@
+Hashtbl.replace flushfns (file px, c) ()
+
+// The flushers among them.
+@kfl@
+identifier c : script:ocaml() { is_kflusher c };
+type T;
+position pl;
+@@
+T c@pl(...) { ... }
+
+// Tests of a parameter whose branch flushes: "if (!defer) flush" (pol 0:
+// flushes when it is 0), "if (sync) flush" (pol 1).
+@kt0 exists@
+identifier kfl.c;
+position kfl.pl;
+identifier p : script:ocaml(c) { is_kparam c p };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+position pt;
+@@
+c@pl(...) {
+  ... when any
+(
+  if (!p@pt) { ... flush(...); ... }
+|
+  if (!p@pt) { ... X->fcb(...); ... }
+|
+  if (!p@pt) { ... X.fcb(...); ... }
+|
+  if (!p@pt) flush(...);
+|
+  if (!p@pt) X->fcb(...);
+|
+  if (!p@pt) X.fcb(...);
+)
+  ... when any
+}
+
+@script:ocaml@
+c << kfl.c;
+p << kt0.p;
+pt << kt0.pt;
+@@
+Hashtbl.replace ktests (file pt, line pt, col pt) (c, p, 0)
+
+@kt1 exists@
+identifier kfl.c;
+position kfl.pl;
+identifier p : script:ocaml(c) { is_kparam c p };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+position pt;
+@@
+c@pl(...) {
+  ... when any
+(
+  if (p@pt) { ... flush(...); ... }
+|
+  if (p@pt) { ... X->fcb(...); ... }
+|
+  if (p@pt) { ... X.fcb(...); ... }
+|
+  if (p@pt) flush(...);
+|
+  if (p@pt) X->fcb(...);
+|
+  if (p@pt) X.fcb(...);
+)
+  ... when any
+}
+
+@script:ocaml@
+c << kfl.c;
+p << kt1.p;
+pt << kt1.pt;
+@@
+Hashtbl.replace ktests (file pt, line pt, col pt) (c, p, 1)
+
+// A path through the flusher without a flush (kn), without one but for
+// the paths through a pol-0 (kn0) or pol-1 (kn1) test.
+@kn exists@
+identifier kfl.c;
+position kfl.pl;
+position pn;
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+@@
+c@pl@pn(...) {
+  ... when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+}
+
+@script:ocaml@
+c << kfl.c;
+pn << kn.pn;
+@@
+Hashtbl.replace knoflush (file pn, c, -1) ()
+
+@kn0 exists@
+identifier kfl.c;
+position kfl.pl;
+position pn;
+identifier p;
+position pt : script:ocaml() { ktest_is pt 0 };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+@@
+c@pl@pn(...) {
+  ... when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != p@pt
+}
+
+@script:ocaml@
+c << kfl.c;
+pn << kn0.pn;
+@@
+Hashtbl.replace knoflush (file pn, c, 0) ()
+
+@kn1 exists@
+identifier kfl.c;
+position kfl.pl;
+position pn;
+identifier p;
+position pt : script:ocaml() { ktest_is pt 1 };
+identifier flush : script:ocaml() { in_api api_flush flush };
+identifier fcb : script:ocaml() { in_api api_flushcb fcb };
+expression X;
+@@
+c@pl@pn(...) {
+  ... when != flush(...)
+      when != X->fcb(...)
+      when != X.fcb(...)
+      when != p@pt
+}
+
+@script:ocaml@
+c << kfl.c;
+pn << kn1.pn;
+@@
+Hashtbl.replace knoflush (file pn, c, 1) ()
+
+// The returns of the callees: every one 0, or the same parameter (p,
+// p * x, x * p, p << x): the parameter whose value 0 makes the call 0.
+@kz exists@
+identifier c : script:ocaml() { is_kcallee c };
+expression E;
+type T;
+position pz;
+@@
+T c(...) {
+  ... when any
+  return@pz E;
+  ... when any
+}
+
+@script:ocaml@
+c << kz.c;
+e << kz.E;
+pz << kz.pz;
+@@
+let k = (file pz, c) in
+let ps = try Hashtbl.find kparams k with Not_found -> [] in
+if not (is_zero e) then begin
+  let i = match tokens (norm_expr e) with
+      [p] | [p; "<<"; _] -> index_of p ps
+    | [a; "*"; b] -> if index_of a ps >= 0 then index_of a ps else index_of b ps
+    | _ -> -1 in
+  match Hashtbl.find_opt kret k with
+    None -> Hashtbl.replace kret k i
+  | Some j -> if j <> i then Hashtbl.replace kret k (-1)
+end
+
 @fn_static depends on fn@
 identifier fn.f;
 position fn.p;
@@ -663,17 +1101,6 @@ T f@p(T1 x, unsigned long i, ...) { ... }
 |
 T f@p(T1 x, dma_addr_t i, ...) { ... }
 )
-
-@script:ocaml@
-f << fn.f;
-g << fn.g;
-t << fn.T;
-p << fn.p;
-@@
-Hashtbl.replace fns (file p, f) (line p, retkind t, g, "-", "extern");
-cur_file := file p;
-Hashtbl.replace gset (file p, f, g) ();
-Hashtbl.replace gnames g ()
 
 @script:ocaml@
 f << fn.f;
@@ -697,9 +1124,14 @@ let k = (file p, f) in
 identifier fn.f, v;
 position fn.p;
 type T, T1;
+expression ez : script:ocaml() { zero_call ez };
 @@
 T1 f@p(...) { ... when any
+(
 T v = 0;
+|
+T v = ez;
+)
 ... when any
 }
 
@@ -710,72 +1142,46 @@ v << zi.v;
 @@
 Hashtbl.replace zinit (file p, f, v) ()
 
-@za@
-identifier v;
-position pz;
-@@
-v@pz = 0
-
-@script:ocaml@
-v << za.v;
-pz << za.pz;
-@@
-Hashtbl.replace zassigned (file pz, cur pz, v) ()
-
-// Compound updates (v += x, v++) make v a running total: not folded.
-@zc@
-identifier v;
-position pz;
-expression E;
-@@
-(
-v@pz += E
-|
-v@pz -= E
-|
-v@pz *= E
-|
-v@pz <<= E
-|
-v@pz |= E
-|
-v@pz++
-)
-
-@script:ocaml@
-v << zc.v;
-pz << zc.pz;
-@@
-Hashtbl.replace compound (file pz, cur pz, v) ()
-
 // Direct stores that grow the range by hand (vendor drivers): in a function
 // that stores a non-constant value to g->start or g->end, every access to
 // them counts as a fill (the grow-if-outside tests read them).
-@rs@
+@rs exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 expression es : script:ocaml() { not (is_const es) };
-position p;
+position px;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
- g->start@p = es
+ g->start@px = es
 |
- g->end@p = es
+ g->end@px = es
 )
+  ... when any
+}
 
 @script:ocaml@
-p << rs.p;
+px << rs.px;
 g << rs.g;
 @@
-if is_g p g then Hashtbl.replace rangestore (file p, cur p) ()
+if is_g px g then Hashtbl.replace rangestore (file px, cur px) ()
 
 // ------------------------------------------------------------------
 // Every return of those functions.
 
-@r@
+@r exists@
 position pr, pe;
 expression E;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 return@pr E@pe;
+  ... when any
+}
 
 @script:ocaml@
 pr << r.pr;
@@ -786,12 +1192,16 @@ if Hashtbl.mem fns (file pr, cur pr) then
   Hashtbl.replace rets (file pr, cur pr, line pr, col pr) (norm_expr e, src_text pe)
 
 // The variables a returned value is 0 with.
-@zr@
+@zr exists@
 identifier v;
 expression X;
 type T;
 position pr;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
  return@pr v;
 |
@@ -807,6 +1217,8 @@ position pr;
 |
  return@pr v ? X : 0;
 )
+  ... when any
+}
 
 @script:ocaml@
 v << zr.v;
@@ -820,7 +1232,7 @@ end
 
 // Tests of such a variable: the branch not taken has it 0, the other
 // fills (zgf) or passes a candidate (zgc) on every path.
-@zgf@
+@zgf exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -828,7 +1240,11 @@ identifier i;
 expression E;
 position pg;
 statement S;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
 if (v@pg) { ... fill(..., g, ...); ... } else S
 |
@@ -846,6 +1262,8 @@ for (i = 0; i < v@pg; E) { ... fill(..., g, ...); ... }
 |
 for (i = 0; i < v@pg; E) fill(..., g, ...);
 )
+  ... when any
+}
 
 @script:ocaml@
 pg << zgf.pg;
@@ -853,14 +1271,18 @@ g << zgf.g;
 @@
 if is_g pg g then Hashtbl.replace zguard (file pg, line pg, col pg) 1
 
-@zgc@
+@zgc exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier c, i;
 expression E, X;
 position pg;
 statement S;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
 if (v@pg) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... } else S
 |
@@ -878,6 +1300,8 @@ for (i = 0; i < v@pg; E) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
 |
 for (i = 0; i < v@pg; E) \( c(..., g, ...) \| X->c(..., g, ...) \);
 )
+  ... when any
+}
 
 @script:ocaml@
 pg << zgc.pg;
@@ -887,18 +1311,24 @@ let k = (file pg, line pg, col pg) in
 if is_g pg g && not (Hashtbl.mem zguard k) then Hashtbl.replace zguard k 2
 
 // Loop counters returned: what the body of "for (v = 0; ...; v++)" does.
-@zfor1@
+@zfor1 exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 expression E;
 position pf;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
 for (v@pf = 0; E; v++) { ... fill(..., g, ...); ... }
 |
 for (v@pf = 0; E; v++) fill(..., g, ...);
 )
+  ... when any
+}
 
 @script:ocaml@
 v << zfor1.v;
@@ -907,18 +1337,24 @@ pf << zfor1.pf;
 @@
 if is_g pf g then Hashtbl.replace zcounter (file pf, cur pf, v) 1
 
-@zfor2@
+@zfor2 exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier c;
 expression E, X;
 position pf;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
 for (v@pf = 0; E; v++) { ... \( c(..., g, ...) \| X->c(..., g, ...) \); ... }
 |
 for (v@pf = 0; E; v++) \( c(..., g, ...) \| X->c(..., g, ...) \);
 )
+  ... when any
+}
 
 @script:ocaml@
 v << zfor2.v;
@@ -928,13 +1364,19 @@ pf << zfor2.pf;
 let k = (file pf, cur pf, v) in
 if is_g pf g && not (Hashtbl.mem zcounter k) then Hashtbl.replace zcounter k 2
 
-@zfor3@
+@zfor3 exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
 expression E;
 position pf;
 statement S;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 for (v@pf = 0; E; v++) S
+  ... when any
+}
 
 @script:ocaml@
 v << zfor3.v;
@@ -945,22 +1387,22 @@ if Hashtbl.mem fns (file pf, cur pf) && not (Hashtbl.mem zcounter k) then
   Hashtbl.replace zcounter k 3
 
 // Tests of such a variable that do not say whether it is 0 (a note).
-@zt@
-identifier zfn, zg;
-type ZT;
+@zt exists@
+identifier fn.f;
+position fn.p;
 expression C;
 statement S1, S2;
 position pt;
 @@
 // only in functions that take the gather: the others have no ret facts
-ZT zfn(..., struct iommu_iotlb_gather *zg, ...) {
-<...
+f@p(...) {
+  ... when any
 (
 if (C@pt) S1 else S2
 |
 if (C@pt) S1
 )
-...>
+  ... when any
 }
 
 @script:ocaml@
@@ -974,37 +1416,62 @@ if Hashtbl.mem fns (file pt, cur pt) then
     (List.sort_uniq compare (tokens c))
 
 // Returns under a test that the returned variable is 0.
-@zret@
+@zret exists@
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-expression E;
-position p;
+position px;
+identifier fn.f;
+position fn.p;
 @@
-(
-if (!v) return@p v;
-|
-if (!v) { ... when != v = E
-return@p v; }
-|
-if (v == 0) return@p v;
-|
-if (v == 0) { ... when != v = E
-return@p v; }
-|
-switch (v) { case 0: return@p v; }
-)
+f@p(...) {
+  ... when any
+switch (v) { case 0: return@px v; }
+  ... when any
+}
 
 @script:ocaml@
-p << zret.p;
+px << zret.px;
 @@
-if Hashtbl.mem fns (file p, cur p) then Hashtbl.replace zeroret (file p, line p) ()
+if Hashtbl.mem fns (file px, cur px) then Hashtbl.replace zeroret (file px, line px) ()
+
+// Tests that such a variable is 0, without else ("if (!v) goto out;",
+// "if (v == 0) return v;"): the path into the branch has v 0, the path
+// past it has v nonzero.  The value rules (nzl, nzs, nzd, ...) stop at
+// the test (a path through it is not a path of the value stored before)
+// and start again after it, as from a nonzero store: a return reached
+// from both sides is nonzero (SPEC 2 Nonzero path).
+@ztst exists@
+identifier v : script:ocaml() { Hashtbl.mem zvnames v };
+position px;
+statement S;
+identifier fn.f;
+position fn.p;
+@@
+f@p(...) {
+  ... when any
+(
+if (!v@px) S
+|
+if (v@px == 0) S
+)
+  ... when any
+}
+
+@script:ocaml@
+px << ztst.px;
+@@
+Hashtbl.replace ztests (file px, line px, col px) ()
 
 // Candidate calls: the gather passed to another function.
-@cand@
+@cand exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier c;
 position pc;
 expression X;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
   X->c@pc(..., g, ...)
 |
@@ -1012,6 +1479,8 @@ expression X;
 |
   c@pc(..., g, ...)
 )
+  ... when any
+}
 
 @script:ocaml@
 g << cand.g;
@@ -1025,14 +1494,39 @@ else if in_api api_tlbadd c || in_api api_tlbaddcb c then add_atom k "tlbadd"
 else if c = "unmap_pages" || c = "unmap" then add_atom k "fmt"
 else add_atom k ("call:" ^ c)
 
+// ... and the address of a local that carries it.
+@candst exists@
+identifier fn.f;
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier c : script:ocaml() { is_carrier_fn c };
+position fn.p, pc;
+@@
+f@p(...) {
+  ... when any
+  c@pc(..., ea, ...)
+  ... when any
+}
+
+@script:ocaml@
+c << candst.c;
+pc << candst.pc;
+@@
+match atom_of c with
+  Some a -> add_atom (file pc, cur pc) a
+| None -> ()
+
 // Queued tests that guard a direct fill: both branches are covered.
-@qf@
+@qf exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 statement S;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
 if (!qd@pq(g)) { ... fill(..., g, ...); ... } else S
 |
@@ -1042,6 +1536,8 @@ if (!qd@pq(g)) fill(..., g, ...); else S
 |
 if (!qd@pq(g)) fill(..., g, ...);
 )
+  ... when any
+}
 
 @script:ocaml@
 pq << qf.pq;
@@ -1050,12 +1546,16 @@ g << qf.g;
 if is_g pq g then Hashtbl.replace fillguard (file pq, line pq) ()
 
 // Returns taken only when the gather is queued (lazy mode): covered.
-@qr@
+@qr exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier qd : script:ocaml() { in_api api_queued qd };
 position pq;
 expression E;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
 if (qd(g)) return@pq E;
 |
@@ -1069,6 +1569,8 @@ if (g == NULL) return@pq E;
 |
 if (g == NULL) { ... return@pq E; }
 )
+  ... when any
+}
 
 // (and returns taken when there is no gather: SPEC 2 Fill, nothing to fill)
 @script:ocaml@
@@ -1079,12 +1581,16 @@ if is_g pq g then Hashtbl.replace queuedret (file pq, line pq) ()
 
 // The gather tested for NULL around a fill: the NULL branch needs none,
 // the other fills, so a path through the test is covered.
-@ng@
+@ng exists@
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 identifier fill : script:ocaml() { in_api api_fill fill };
 position pn;
 statement S;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
 if (g@pn) { ... fill(..., g, ...); ... } else S
 |
@@ -1098,6 +1604,8 @@ if (g@pn != NULL) { ... fill(..., g, ...); ... }
 |
 if (g@pn != NULL) fill(..., g, ...);
 )
+  ... when any
+}
 
 @script:ocaml@
 pn << ng.pn;
@@ -1110,7 +1618,7 @@ if is_g pn g then Hashtbl.replace nullguard (file pn, line pn, col pn) ()
 
 @loose exists@
 identifier fn.f, fn.g;
-position fn.p, r.pr, q;
+position fn.p, q;
 expression E, X;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
@@ -1120,6 +1628,8 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1129,19 +1639,20 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
       when != qd@pq(ga)
       when != g@pg
       when != ga@pg
-  return@pr@q E;
+  return@q E;
   ... when any
 }
 
 @strict exists@
 identifier fn.f, fn.g, c;
-position fn.p, r.pr, q;
+position fn.p, q;
 expression E, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
 identifier ga : script:ocaml(f) { is_alias f ga };
@@ -1149,6 +1660,10 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier cc : script:ocaml() { is_carrier_fn cc };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1158,6 +1673,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
@@ -1166,9 +1682,10 @@ f@p(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
       when != X.c(..., ga, ...)
-  return@pr@q E;
+  return@q E;
   ... when any
 }
 
@@ -1186,7 +1703,7 @@ Hashtbl.replace strict (file q, line q, col q) ()
 // before it, or called in its expression.
 @cpath exists@
 identifier fn.f, fn.g, c;
-position fn.p, r.pr, q, pc;
+position fn.p, q, pc;
 expression E, X, Y;
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
@@ -1196,6 +1713,9 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1206,6 +1726,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1222,6 +1743,8 @@ f@p(...) {
   c@pc(..., ga, ...)
 |
   Y->c@pc(..., ga, ...)
+|
+  c@pc(..., ea, ...)
 )
   ... when != fill(..., g, ...)
       when != fill(..., ga, ...)
@@ -1230,13 +1753,14 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
       when != qd@pq(ga)
       when != g@pg
       when != ga@pg
-  return@pr@q E;
+  return@q E;
   ... when any
 }
 
@@ -1246,12 +1770,16 @@ q << cpath.q;
 @@
 add_ret_atom q c
 
-@cret@
+@cret exists@
 identifier c;
 identifier g : script:ocaml() { Hashtbl.mem gnames g };
 expression X;
 position q;
+identifier fn.f;
+position fn.p;
 @@
+f@p(...) {
+  ... when any
 (
 return@q <+... c(..., g, ...) ...+>;
 |
@@ -1259,6 +1787,8 @@ return@q <+... X->c(..., g, ...) ...+>;
 |
 return@q <+... X.c(..., g, ...) ...+>;
 )
+  ... when any
+}
 
 @script:ocaml@
 c << cret.c;
@@ -1272,11 +1802,11 @@ if is_g q g then add_ret_atom q c
 @nzl exists@
 identifier fn.f, fn.g;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
-expression e2 : script:ocaml() { not (is_zero e2) };
+expression e2 : script:ocaml() { not (is_zero e2 || zero_call e2) };
 type T;
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -1285,6 +1815,10 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+statement S;
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1295,6 +1829,7 @@ f@p(...) {
       when != ga->end@ps
       when any
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1317,6 +1852,10 @@ f@p(...) {
   v |= E5;
 |
   v++;
+|
+  if (!v) S
+|
+  if (v == 0) S
 )
   ... when != fill(..., g, ...)
       when != fill(..., ga, ...)
@@ -1325,6 +1864,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1332,17 +1872,18 @@ f@p(...) {
       when != g@pg
       when != ga@pg
       when != v = E3
+      when != v@pzt
       when != v@pgf
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
 @nzs exists@
 identifier fn.f, fn.g, c;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 position pgs : script:ocaml() { zguard_is pgs 2 };
-expression e2 : script:ocaml() { not (is_zero e2) };
+expression e2 : script:ocaml() { not (is_zero e2 || zero_call e2) };
 type T;
 expression E3, E5, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -1351,6 +1892,12 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+statement S;
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier cc : script:ocaml() { is_carrier_fn cc };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1361,6 +1908,7 @@ f@p(...) {
       when != ga->end@ps
       when any
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
@@ -1369,6 +1917,7 @@ f@p(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
 (
   T v = e2;
@@ -1386,6 +1935,10 @@ f@p(...) {
   v |= E5;
 |
   v++;
+|
+  if (!v) S
+|
+  if (v == 0) S
 )
   ... when != fill(..., g, ...)
       when != fill(..., ga, ...)
@@ -1394,18 +1947,21 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
       when != qd(ga)
       when != v = E3
+      when != v@pzt
       when != v@pgs
       when != c(..., g, ...)
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
@@ -1413,7 +1969,7 @@ f@p(...) {
 @nzn exists@
 identifier fn.f, fn.g;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 position pgf : script:ocaml() { zguard_is pgf 1 };
 position pq : script:ocaml() { Hashtbl.mem fillguard (file pq, line pq) };
 position pg : script:ocaml() { Hashtbl.mem nullguard (file pg, line pg, col pg) };
@@ -1424,6 +1980,9 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1433,6 +1992,7 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1440,15 +2000,16 @@ f@p(...) {
       when != g@pg
       when != ga@pg
       when != v = E3
+      when != v@pzt
       when != v@pgf
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
 @nzns exists@
 identifier fn.f, fn.g, c;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 position pgs : script:ocaml() { zguard_is pgs 2 };
 expression E3, X;
 identifier fill : script:ocaml() { in_api api_fill fill };
@@ -1457,6 +2018,11 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier cc : script:ocaml() { is_carrier_fn cc };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 f@p(...) {
   ... when != fill(..., g, ...)
@@ -1466,18 +2032,21 @@ f@p(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
       when != qd(ga)
       when != v = E3
+      when != v@pzt
       when != v@pgs
       when != c(..., g, ...)
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
-  return@pr@q <+... v ...+>;
+  return@q <+... v ...+>;
   ... when any
 }
 
@@ -1485,10 +2054,12 @@ f@p(...) {
 @nzd exists@
 identifier fn.f;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
-expression e2 : script:ocaml() { not (is_zero e2) };
+position fn.p, q;
+expression e2 : script:ocaml() { not (is_zero e2 || zero_call e2) };
 type T;
 expression E3, E5;
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
+statement S;
 @@
 f@p(...) {
   ... when any
@@ -1508,21 +2079,28 @@ f@p(...) {
   v |= E5;
 |
   v++;
+|
+  if (!v) S
+|
+  if (v == 0) S
 )
   ... when != v = E3
-  return@pr@q <+... v ...+>;
+      when != v@pzt
+  return@q <+... v ...+>;
   ... when any
 }
 
 @nzd0 exists@
 identifier fn.f;
 identifier v : script:ocaml() { Hashtbl.mem zvnames v };
-position fn.p, r.pr, q;
+position fn.p, q;
 expression E3;
+position pzt : script:ocaml() { Hashtbl.mem ztests (file pzt, line pzt, col pzt) };
 @@
 f@p(...) {
   ... when != v = E3
-  return@pr@q <+... v ...+>;
+      when != v@pzt
+  return@q <+... v ...+>;
   ... when any
 }
 
@@ -1535,7 +2113,7 @@ if on_ret q v then Hashtbl.replace nzloose (zkey q v) ()
 @script:ocaml@
 q << nzs.q;
 v << nzs.v;
-e << nzs.e2;
+e << nzs.e2 = "";
 g << fn.g;
 @@
 if on_ret q v && not (has_word e g) then Hashtbl.replace nzstrict (zkey q v) ()
@@ -1583,6 +2161,8 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
@@ -1592,6 +2172,7 @@ void f@p@q(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd@pq(g)
@@ -1610,6 +2191,10 @@ position ps : script:ocaml() { Hashtbl.mem rangestore (file ps, cur ps) };
 identifier flush : script:ocaml() { in_api api_flush flush };
 identifier fcb : script:ocaml() { in_api api_flushcb fcb };
 identifier qd : script:ocaml() { in_api api_queued qd };
+expression ea : script:ocaml(f) { is_gstruct_addr f ea };
+identifier cc : script:ocaml() { is_carrier_fn cc };
+identifier kfc;
+position pfc : script:ocaml() { is_flushcall pfc };
 @@
 void f@p@q(...) {
   ... when != fill(..., g, ...)
@@ -1619,6 +2204,7 @@ void f@p@q(...) {
       when != g->end@ps
       when != ga->end@ps
       when != flush(...)
+      when != kfc@pfc(...)
       when != X->fcb(...)
       when != X.fcb(...)
       when != qd(g)
@@ -1627,6 +2213,7 @@ void f@p@q(...) {
       when != c(..., ga, ...)
       when != X->c(..., g, ...)
       when != X->c(..., ga, ...)
+      when != cc(..., ea, ...)
       when != X.c(..., g, ...)
 }
 

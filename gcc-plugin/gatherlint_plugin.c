@@ -101,6 +101,7 @@ struct gl_fn {
 	std::vector<gl_ret> rets;
 	int endline, endcol;
 	bool fixed_start;
+	bool carrier;		/* loads the gather from a parameter's member */
 };
 
 static std::map<std::string, gl_fn> fns;
@@ -535,6 +536,7 @@ static gl_fn &get_fn(tree fndecl)
 		f.endline = 0;
 		f.endcol = 0;
 		f.fixed_start = false;
+		f.carrier = false;
 		fns[name] = f;
 		fn_order.push_back(name);
 		it = fns.find(name);
@@ -877,6 +879,22 @@ static void runtime_store(gl_fn *fn, tree lhs, tree rhs, location_t loc)
 	ops_fact(loc_line(loc), id, type, f, func);
 }
 
+/* P->m with P a pointer parameter (GENERIC): a carrier loads its gather so */
+static bool carrier_load(tree t)
+{
+	while (t && (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR))
+		t = TREE_OPERAND(t, 0);
+	if (!t || TREE_CODE(t) != COMPONENT_REF)
+		return false;
+	t = TREE_OPERAND(t, 0);
+	if (TREE_CODE(t) != INDIRECT_REF && TREE_CODE(t) != MEM_REF)
+		return false;
+	t = TREE_OPERAND(t, 0);
+	while (t && (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR))
+		t = TREE_OPERAND(t, 0);
+	return t && TREE_CODE(t) == PARM_DECL && POINTER_TYPE_P(TREE_TYPE(t));
+}
+
 static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 {
 	walk_ctx *ctx = (walk_ctx *)data;
@@ -920,7 +938,19 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 			ctx->fn->srcrets.push_back(r);
 		}
 		break;
+	case DECL_EXPR: {
+		tree d = DECL_EXPR_DECL(t);
+
+		if (d && TREE_CODE(d) == VAR_DECL &&
+		    is_gather_ptr(TREE_TYPE(d)) && carrier_load(DECL_INITIAL(d)))
+			ctx->fn->carrier = true;
+		break;
+	}
 	case MODIFY_EXPR:
+		if (TREE_CODE(TREE_OPERAND(t, 0)) == VAR_DECL &&
+		    is_gather_ptr(TREE_TYPE(TREE_OPERAND(t, 0))) &&
+		    carrier_load(TREE_OPERAND(t, 1)))
+			ctx->fn->carrier = true;
 		if (TREE_OPERAND(t, 0) == ctx->iova_parm && ctx->iova_parm)
 			ctx->fn->iova_assigned = true;
 		runtime_store(ctx->fn, TREE_OPERAND(t, 0), TREE_OPERAND(t, 1),
@@ -990,6 +1020,8 @@ static void gl_pre_genericize(void *gcc_data, void * /* user_data */)
 			ctx.iova_parm = p;
 	note_known(DECL_SOURCE_LOCATION(fndecl));
 	walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), pre_walk, &ctx);
+	if (gather_param(fndecl))
+		ctx.fn->carrier = false;	/* takes the gather itself */
 	if (DECL_STRUCT_FUNCTION(fndecl)) {
 		location_t e = DECL_STRUCT_FUNCTION(fndecl)->function_end_locus;
 		expanded_location x = gl_expand(e);
@@ -1186,6 +1218,7 @@ struct retsite {
 struct fn_analysis {
 	tree gather;
 	std::set<tree> gvars;		/* the gather parameter and its aliases */
+	std::set<tree> gstructs;	/* locals holding the gather in a member */
 	bool rangestore;		/* a non-constant store to g->start/end */
 	std::map<tree, int> vidx;		/* tracked variables */
 	int keep;			/* vidx < keep: the returned values */
@@ -1225,6 +1258,34 @@ static bool is_gvar(const fn_analysis &fa, tree t)
 	return t && fa.gvars.count(t);
 }
 
+/* &s or &s.m...: the address of a local that holds the gather in a member */
+static bool gstruct_addr(const fn_analysis &fa, tree t)
+{
+	t = strip_conv(t);
+	if (!t || TREE_CODE(t) != ADDR_EXPR)
+		return false;
+	t = TREE_OPERAND(t, 0);
+	while (t && TREE_CODE(t) == COMPONENT_REF)
+		t = TREE_OPERAND(t, 0);
+	return t && fa.gstructs.count(t);
+}
+
+/*
+ * A call of a carrier of this unit (a function that loads the gather from
+ * a member of its parameter) with the address of a local that holds it.
+ */
+static bool gstruct_call(const fn_analysis &fa, gimple *stmt, const char *callee)
+{
+	std::map<std::string, gl_fn>::iterator it = fns.find(callee);
+
+	if (fa.gstructs.empty() || it == fns.end() || !it->second.carrier)
+		return false;
+	for (unsigned i = 0; i < gimple_call_num_args(stmt); i++)
+		if (gstruct_addr(fa, gimple_call_arg(stmt, i)))
+			return true;
+	return false;
+}
+
 /* The call passes the gather (or an alias) as argument IDX (any if < 0). */
 static bool call_has_arg(const fn_analysis &fa, gimple *stmt, int idx)
 {
@@ -1255,6 +1316,36 @@ static bool gather_range_ref(const fn_analysis &fa, tree t)
 	return is_gvar(fa, TREE_OPERAND(base, 0));
 }
 
+/*
+ * Callee summaries (SPEC 2 Flushed, Nonzero path), by function of the
+ * unit: the pass runs callees first (see plugin_init), so a caller sees
+ * what its callees do with the values it passes.  flush: every path to
+ * the end flushes (always), or does when parameter flush_param is 0
+ * (flush_zero) or not; zero_param: every return is 0 when that
+ * parameter is.
+ */
+struct gl_summary {
+	bool flush_always;
+	int flush_param;
+	bool flush_zero;
+	int zero_param;
+
+	gl_summary() : flush_always(false), flush_param(-1),
+		       flush_zero(false), zero_param(-1) {}
+};
+
+static std::map<std::string, gl_summary> summaries;
+
+static const gl_summary *summary_of(tree fd)
+{
+	std::map<std::string, gl_summary>::iterator it;
+
+	if (!fd || !DECL_NAME(fd) || !in_main_file(DECL_SOURCE_LOCATION(fd)))
+		return NULL;
+	it = summaries.find(decl_name(fd));
+	return it == summaries.end() ? NULL : &it->second;
+}
+
 /* Events of one call statement. */
 static void call_events(fn_analysis &fa, gimple *stmt,
 			std::vector<event> &ev)
@@ -1272,6 +1363,20 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 	if (fd && DECL_NAME(fd)) {
 		const char *n = decl_name(fd);
 		const char *k = api_kind(n, &arg);
+		const gl_summary *sm = summary_of(fd);
+
+		/* a callee that flushes, given the constant passed for its flag */
+		if (sm && (sm->flush_always ||
+			   (sm->flush_param >= 0 &&
+			    (unsigned)sm->flush_param < gimple_call_num_args(stmt) &&
+			    TREE_CODE(gimple_call_arg(stmt, sm->flush_param)) ==
+				    INTEGER_CST &&
+			    integer_zerop(gimple_call_arg(stmt, sm->flush_param)) ==
+				    sm->flush_zero))) {
+			e.kind = EV_COVER;
+			ev.push_back(e);
+			return;
+		}
 
 		if (k && !strcmp(k, "fill")) {
 			if (call_has_arg(fa, stmt, arg)) {
@@ -1295,7 +1400,7 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			}
 			return;
 		}
-		if (call_has_arg(fa, stmt, -1)) {
+		if (call_has_arg(fa, stmt, -1) || gstruct_call(fa, stmt, n)) {
 			e.kind = EV_ATOM;
 			e.atom = fa.atom_id(std::string("call:") + n);
 			ev.push_back(e);
@@ -1520,6 +1625,16 @@ static int eval_stmt(fn_analysis &fa, gimple *s, envkey k, int depth)
 	tree a, b;
 	int va, vb;
 
+	if (s && is_gimple_call(s) && depth <= 8) {
+		const gl_summary *sm = summary_of(gl_call_fndecl(s));
+
+		if (sm && sm->zero_param >= 0 &&
+		    (unsigned)sm->zero_param < gimple_call_num_args(s) &&
+		    eval_tree(fa, gimple_call_arg(s, sm->zero_param), k,
+			      depth + 1) == 0)
+			return 0;
+		return -1;
+	}
 	if (!s || !is_gimple_assign(s) || depth > 8)
 		return -1;
 	c = gimple_assign_rhs_code(s);
@@ -1666,6 +1781,34 @@ static void add_ref(fn_analysis &fa, edge e, ref_kind kind, int a, int b)
 	fa.refs[e].push_back(r);
 }
 
+/*
+ * T is a bool temporary that negates a variable ("_7 = ~flag;", how the
+ * gimplifier writes "if (!flag)"): that variable, else NULL.
+ */
+static tree negated_var(fn_analysis &fa, tree t)
+{
+	gimple *ds = NULL;
+	enum tree_code dc;
+	tree x;
+
+	t = strip_conv(t);
+	if (t && TREE_CODE(t) == SSA_NAME)
+		ds = SSA_NAME_DEF_STMT(t);
+	else if (t && fa.tdef.count(t))
+		ds = fa.tdef[t];
+	if (!ds || !is_gimple_assign(ds))
+		return NULL_TREE;
+	dc = gimple_assign_rhs_code(ds);
+	x = strip_conv(gimple_assign_rhs1(ds));
+	if (!x || (TREE_CODE(x) != VAR_DECL && TREE_CODE(x) != PARM_DECL) ||
+	    TREE_CODE(TREE_TYPE(x)) != BOOLEAN_TYPE)
+		return NULL_TREE;
+	if (dc == TRUTH_NOT_EXPR || dc == BIT_NOT_EXPR ||
+	    (dc == BIT_XOR_EXPR && integer_onep(gimple_assign_rhs2(ds))))
+		return x;
+	return NULL_TREE;
+}
+
 static void value_vars(fn_analysis &fa, tree t, std::vector<tree> &out,
 		       int depth);
 
@@ -1726,7 +1869,16 @@ static void find_value_tests(fn_analysis &fa, function *fun)
 			tree l = strip_conv(gimple_cond_lhs(last));
 			tree r = strip_conv(gimple_cond_rhs(last));
 			enum tree_code c = gimple_cond_code(last);
-			int a = var_index(fa, l), b = var_index(fa, r);
+			int a, b;
+
+			/* "if (!flag)" of a bool: the gimplifier tests ~flag */
+			if (TREE_CODE(r) == INTEGER_CST && integer_zerop(r) &&
+			    (c == EQ_EXPR || c == NE_EXPR) && negated_var(fa, l)) {
+				l = negated_var(fa, l);
+				c = c == EQ_EXPR ? NE_EXPR : EQ_EXPR;
+			}
+			a = var_index(fa, l);
+			b = var_index(fa, r);
 			bool uns = TYPE_UNSIGNED(TREE_TYPE(gimple_cond_lhs(last)));
 			size_t n0 = (te ? fa.refs[te].size() : 0) +
 				    (fe ? fa.refs[fe].size() : 0);
@@ -2029,7 +2181,10 @@ static void find_tracked(fn_analysis &fa, function *fun)
 
 		if (!last)
 			continue;
-		if (gimple_code(last) == GIMPLE_COND)
+		if (gimple_code(last) == GIMPLE_COND &&
+		    negated_var(fa, gimple_cond_lhs(last)))
+			a.push_back(negated_var(fa, gimple_cond_lhs(last)));
+		else if (gimple_code(last) == GIMPLE_COND)
 			value_vars(fa, gimple_cond_lhs(last), a, 0);
 		else if (gimple_code(last) == GIMPLE_SWITCH)
 			value_vars(fa, gimple_switch_index(
@@ -2106,7 +2261,235 @@ static const gl_srcret *match_return(gl_fn &fn, location_t loc)
 	return NULL;
 }
 
-static void analyse_function(function *fun)
+/*
+ * A carrier: a function without a gather parameter that loads the gather
+ * from a member of a pointer parameter into a local
+ * ("struct iommu_iotlb_gather *g = p->gather;").  Returns that parameter
+ * (the first one) and adds the locals to *LOCALS.
+ */
+static tree carrier_param(function *fun, std::set<tree> *locals)
+{
+	basic_block bb;
+	tree param = NULL_TREE;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree l, r, base;
+
+			if (!is_gimple_assign(s) || !gimple_assign_single_p(s))
+				continue;
+			l = gimple_assign_lhs(s);
+			r = gimple_assign_rhs1(s);
+			if (TREE_CODE(l) != VAR_DECL || !is_gather_ptr(TREE_TYPE(l)) ||
+			    TREE_CODE(r) != COMPONENT_REF)
+				continue;
+			base = TREE_OPERAND(r, 0);
+			if (TREE_CODE(base) != MEM_REF && TREE_CODE(base) != INDIRECT_REF)
+				continue;
+			base = strip_conv(TREE_OPERAND(base, 0));
+			if (!base || TREE_CODE(base) != PARM_DECL ||
+			    !POINTER_TYPE_P(TREE_TYPE(base)))
+				continue;
+			if (!param)
+				param = base;
+			if (base == param && locals)
+				locals->insert(l);
+		}
+	}
+	return param;
+}
+
+/*
+ * Locals that hold the gather in a member ("args.pending.gather = g;",
+ * also what the initialiser "{ .pending.gather = g }" becomes): passing
+ * their address passes the gather.
+ */
+static void find_gstructs(fn_analysis &fa, function *fun)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree l;
+
+			if (!is_gimple_assign(s) || !gimple_assign_single_p(s) ||
+			    !is_gvar(fa, gimple_assign_rhs1(s)))
+				continue;
+			l = gimple_assign_lhs(s);
+			if (TREE_CODE(l) != COMPONENT_REF)
+				continue;
+			while (TREE_CODE(l) == COMPONENT_REF)
+				l = TREE_OPERAND(l, 0);
+			if (TREE_CODE(l) == VAR_DECL && !TREE_STATIC(l) &&
+			    !DECL_EXTERNAL(l))
+				fa.gstructs.insert(l);
+		}
+	}
+}
+
+/* Is parameter P stored to in FUN?  (then its value at a return is not
+ * the one the caller passed) */
+static bool parm_stored(function *fun, tree p)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree l = is_gimple_assign(s) ? gimple_assign_lhs(s) :
+				 is_gimple_call(s) ? gimple_call_lhs(s) : NULL_TREE;
+
+			if (l == p)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The summary of FUN (see struct gl_summary), from its solved paths. */
+static void summarise(fn_analysis &fa, function *fun,
+		      std::map<basic_block, pstate> &sol, gl_fn &fn)
+{
+	gl_summary sm;
+	std::vector<tree> parms;
+	std::vector<int> pv;
+
+	for (tree p = DECL_ARGUMENTS(fun->decl); p; p = DECL_CHAIN(p)) {
+		parms.push_back(p);
+		pv.push_back(fa.vidx.count(p) && !parm_stored(fun, p) ?
+			     fa.vidx[p] : -1);
+	}
+	/* flush (functions without the gather: a cover is a flush there) */
+	if (fa.gvars.empty()) {
+		pstate ex;
+		edge e;
+		edge_iterator ei;
+		std::vector<envkey> unc;
+		bool flushes = false;
+
+		FOR_EACH_EDGE(e, ei, EXIT_BLOCK_PTR_FOR_FN(fun)->preds) {
+			pstate o;
+
+			if (!sol.count(e->src))
+				continue;
+			o = sol[e->src];
+			transfer_bb(fa, e->src, o, -1);
+			if (take_edge(fa, e, o))
+				join_into(ex, o, fa.keep);
+		}
+		for (auto &kv : ex.m) {
+			flushes = flushes || kv.second.covered;
+			if (!kv.second.cl.empty())
+				unc.push_back(kv.first);
+		}
+		if (flushes && unc.empty())
+			sm.flush_always = true;
+		for (size_t i = 0; flushes && !unc.empty() && i < parms.size() &&
+				   sm.flush_param < 0; i++) {
+			bool all0 = pv[i] >= 0, all1 = pv[i] >= 0;
+
+			for (envkey k : unc) {
+				all0 = all0 && env_val(k, pv[i]) == 0;
+				all1 = all1 && env_val(k, pv[i]) == 1;
+			}
+			/* the paths that do not flush all have it nonzero:
+			 * it flushes when it is 0 */
+			if (all1 || all0) {
+				sm.flush_param = (int)i;
+				sm.flush_zero = all1;
+			}
+		}
+	}
+	/* zero: every return is 0 when one parameter is */
+	for (size_t i = 0; fn.retkind != "void" && i < parms.size() &&
+			   sm.zero_param < 0; i++) {
+		bool ok = pv[i] >= 0, reached = false;
+
+		for (retsite &r : fa.rets) {
+			pstate st;
+
+			if (!ok || !sol.count(r.bb))
+				continue;
+			st = sol[r.bb];
+			transfer_bb(fa, r.bb, st, r.ev_index);
+			for (auto &kv : st.m) {
+				if (env_val(kv.first, pv[i]) == 1)
+					continue;
+				reached = true;
+				if (eval_stmt(fa, r.stmt, env_set(kv.first, pv[i], 0),
+					      0) != 0)
+					ok = false;
+			}
+		}
+		if (ok && reached)
+			sm.zero_param = (int)i;
+	}
+	if (opt_debug)
+		fprintf(stderr, "gatherlint: summary %s: flush %d param %d zero %d, returns 0 with param %d\n",
+			fn.name.c_str(), sm.flush_always, sm.flush_param,
+			sm.flush_zero, sm.zero_param);
+	if (sm.flush_always || sm.flush_param >= 0 || sm.zero_param >= 0)
+		summaries[fn.name] = sm;
+}
+
+/*
+ * Worth a summary (a function without the gather): it calls a flush or a
+ * summarised callee, or it returns a value computed from a parameter.
+ */
+static bool worth_summary(function *fun)
+{
+	basic_block bb;
+	bool value = TREE_CODE(TREE_TYPE(TREE_TYPE(fun->decl))) != VOID_TYPE;
+	std::map<tree, tree> tf;	/* temp -> the member it holds */
+
+	FOR_EACH_BB_FN(bb, fun) {
+		gimple_stmt_iterator gsi;
+
+		for (gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+
+			if (is_gimple_assign(s) && gimple_assign_single_p(s) &&
+			    TREE_CODE(gimple_assign_rhs1(s)) == COMPONENT_REF)
+				tf[gimple_assign_lhs(s)] =
+					TREE_OPERAND(gimple_assign_rhs1(s), 1);
+			if (is_gimple_call(s)) {
+				tree fd = gl_call_fndecl(s);
+				tree fn = strip_conv(gimple_call_fn(s));
+				const char *k = fd && DECL_NAME(fd) ?
+					api_kind(decl_name(fd), NULL) : NULL;
+
+				if (fn && TREE_CODE(fn) == COMPONENT_REF)
+					fn = TREE_OPERAND(fn, 1);
+				else if (fn && tf.count(fn))
+					fn = tf[fn];
+				else
+					fn = NULL_TREE;
+				if ((k && !strcmp(k, "flush")) || summary_of(fd) ||
+				    (fn && api_is(decl_name(fn), "flushcb", NULL)) ||
+				    member_call_at.count(LOCATION_LOCUS(
+					    gimple_location(s))))
+					return true;
+			} else if (value && is_gimple_assign(s)) {
+				for (unsigned i = 1; i < gimple_num_ops(s); i++)
+					if (strip_conv(gimple_op(s, i)) &&
+					    TREE_CODE(strip_conv(gimple_op(s, i))) ==
+						    PARM_DECL)
+						return true;
+			}
+		}
+	}
+	return false;
+}
+
+static void analyse_function(function *fun, bool summary_only)
 {
 	tree fndecl = fun->decl;
 	gl_fn &fn = get_fn(fndecl);
@@ -2114,15 +2497,27 @@ static void analyse_function(function *fun)
 	basic_block bb;
 	std::map<basic_block, pstate> sol;
 
-	fn.analysed = true;
+	if (!summary_only)
+		fn.analysed = true;
 	fa.gather = gather_param(fndecl);
 	fa.retvar = NULL_TREE;
 	fa.failed = false;
 	fa.rangestore = false;
-	if (fa.gather)
+	if (fa.gather) {
 		fa.gvars.insert(fa.gather);
+	} else {
+		/* a carrier: its gather is the local it loads; GATHER names
+		 * the parameter that carries it (SPEC 2 Fill) */
+		tree cp = carrier_param(fun, &fa.gvars);
+
+		if (cp) {
+			fa.gvars.insert(cp);
+			fn.gather = decl_name(cp);
+			fn.has_gather = true;
+		}
+	}
 	/* local aliases of the gather: "g = gather;" (and aliases of those) */
-	for (bool more = fa.gather != NULL_TREE; more;) {
+	for (bool more = !fa.gvars.empty(); more;) {
 		more = false;
 		FOR_EACH_BB_FN(bb, fun) {
 			gimple_stmt_iterator gsi;
@@ -2146,6 +2541,8 @@ static void analyse_function(function *fun)
 			}
 		}
 	}
+
+	find_gstructs(fa, fun);
 
 	/* temps holding a struct member (for indirect calls); the return
 	 * value variable */
@@ -2249,9 +2646,13 @@ static void analyse_function(function *fun)
 	if (!solve(fa, fun, sol))
 		fa.failed = true;
 	if (fa.failed) {
-		fn.incomplete = "the path analysis did not converge";
+		if (!summary_only)
+			fn.incomplete = "the path analysis did not converge";
 		return;
 	}
+	summarise(fa, fun, sol, fn);
+	if (summary_only)
+		return;
 
 	/*
 	 * Several value stores may belong to one source return (a ?: pushed
@@ -2422,9 +2823,10 @@ public:
 	{
 		tree fndecl = fun->decl;
 
-		if (!gather_param(fndecl))
-			return 0;
-		analyse_function(fun);
+		if (gather_param(fndecl) || carrier_param(fun, NULL))
+			analyse_function(fun, false);
+		else if (worth_summary(fun))
+			analyse_function(fun, true);
 		return 0;
 	}
 };
@@ -3329,11 +3731,16 @@ int plugin_init(struct plugin_name_args *info,
 			  gl_pre_genericize, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH, gl_finish, NULL);
 
-	/* right after the CFG is built: before SSA and any inlining */
+	/*
+	 * With the CFG, before SSA and any inlining: first of the passes that
+	 * build SSA, which run on the functions of the unit callees first
+	 * (do_per_function_toporder), so that a caller sees the summaries of
+	 * its callees (struct gl_summary).
+	 */
 	pass_info.pass = new gatherlint_pass(g);
-	pass_info.reference_pass_name = "cfg";
+	pass_info.reference_pass_name = "ssa";
 	pass_info.ref_pass_instance_number = 1;
-	pass_info.pos_op = PASS_POS_INSERT_AFTER;
+	pass_info.pos_op = PASS_POS_INSERT_BEFORE;
 	register_callback(info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL,
 			  &pass_info);
 	return 0;

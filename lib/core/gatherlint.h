@@ -37,10 +37,13 @@
  *     incomplete	FILE	LINE	NAME	REASON
  *
  * * `fn`: every function definition that has a `struct iommu_iotlb_gather *`
- *   parameter, plus every function named in an `ops` fact. LINE is the line of the
- *   function's name. RETKIND: `size` (size_t / ssize_t / unsigned long / dma_addr_t
- *   style unsigned size), `void`, `int`, `other`. GATHER: name of the gather
- *   parameter or `-`. IOVA: name of the iova parameter (the first `unsigned long`
+ *   parameter, every *carrier* (a function without one that loads the gather
+ *   from a member of a pointer parameter P into a local: `struct
+ *   iommu_iotlb_gather *g = P->gather;`), plus every function named in an
+ *   `ops` fact. LINE is the line of the function's name. RETKIND: `size`
+ *   (size_t / ssize_t / unsigned long / dma_addr_t style unsigned size), `void`,
+ *   `int`, `other`. GATHER: name of the gather parameter (of a carrier: P) or
+ *   `-`. IOVA: name of the iova parameter (the first `unsigned long`
  *   or `dma_addr_t` parameter after the domain/ops/table parameter) or `-`.
  *   LINKAGE: `static` or `extern`.
  * * `ret`: one per `return` statement of every `fn` that has a GATHER; for a
@@ -68,7 +71,9 @@
  *   * otherwise a CNF over candidate atoms: clauses separated by `&`, atoms in a
  *     clause by `|`; the return is covered when every clause has a true atom.
  *     Atoms:
- *     * `call:NAME` a call to function NAME that receives the gather parameter,
+ *     * `call:NAME` a call to function NAME that receives the gather parameter
+ *       (or an alias; or, NAME being a carrier of the same file, the address
+ *       of a local struct that holds the gather in a member: `&args.pending`),
  *     * `fmt`      a call through an `io_pgtable_ops` member (`X->unmap_pages(X,
  *       ..., gather)` or `->unmap`) that receives the gather,
  *     * `tlbadd`   `io_pgtable_tlb_add_page(iop, gather, ...)` or a direct call
