@@ -147,6 +147,7 @@ series_main() {
 	command -v git >/dev/null 2>&1 ||
 		die "git is missing: apt-get install git (fix --series writes git format-patch files)"
 	[ "$in_place" = 0 ] || die "--series and --in-place exclude each other"
+	series_show=${series_dir%/}
 	case $series_dir in
 	'') die "--series needs a directory: --series=DIR" ;;
 	/*) ;;
@@ -301,7 +302,7 @@ series_main() {
 	cp "$tmp/series/out"/*.patch "$stage/" || { rm -rf "$stage"; die "cannot write into $series_dir"; }
 	for p in "$stage"/*.patch; do
 		mv -f "$p" "$series_dir/" || { rm -rf "$stage"; die "cannot write into $series_dir"; }
-		printf '%s\n' "$series_dir/${p##*/}"
+		printf '%s\n' "$series_show/${p##*/}"
 	done
 	rmdir "$stage"
 }
