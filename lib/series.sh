@@ -132,8 +132,8 @@ series_message() {
 	{
 		printf '%s: ' "$2"
 		cat "$3"
-		[ -s "$5" ] && { printf '\n'; cat "$5"; }
-		[ -s "$5" ] || printf '\n'
+		printf '\n'
+		cat "$5"
 		if [ "$series_cc" = 1 ] && [ -n "$series_gm" ]; then
 			{ cat "$3"; [ -s "$5" ] && cat "$5"; printf -- '---\n'; cat "$4"; } \
 				> "$tmp/series/gm.patch"
