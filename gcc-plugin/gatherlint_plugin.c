@@ -2682,8 +2682,8 @@ static void emit_lines(int line, const std::string &text, const char *what)
  * a whole inserted line only when it is longer than its newline, so the
  * blank line is an insertion at the start of LINE itself; lines that must
  * follow it go there too (emit_inline_lines).  GCC 12 prints such a line
- * of its patch without the '+' of the lines after the first: the GCC
- * engine (lib/engine-gcc.sh) restores it.
+ * of its patch without the '+' of the lines after the first:
+ * lib/gcc-patch.awk (run by lib/engine-gcc.sh) restores it.
  */
 static void emit_blank(int line)
 {

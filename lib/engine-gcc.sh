@@ -188,32 +188,8 @@ fix)
 			{ head -5 "$tmp/err" >&2; die "gcc failed on $f"; }
 		# what the plugin could not fix goes to stderr
 		grep 'note: gatherlint: cannot' "$tmp/err" >&2
-		# GCC 12 prints a changed line that holds inserted newlines (the
-		# plugin's blank line after a declaration) as one '+' line: the
-		# lines after its first get their '+' back, and each hunk's
-		# counts are counted again (one file: the headers come first).
-		awk '/^--- /{p=1} p' "$tmp/err" | awk '
-			function flush() {
-				if (!h) return
-				printf "@@ -%s,%d +%s,%d @@%s\n", os, o, ns, n, rest
-				printf "%s", body
-				h = 0; body = ""
-			}
-			/^@@ / {
-				flush()
-				split($2, a, ","); split($3, b, ",")
-				os = substr(a[1], 2); ns = substr(b[1], 2)
-				rest = $0; sub(/^@@ [^@]*@@/, "", rest)
-				h = 1; o = 0; n = 0; next
-			}
-			!h { print; next }
-			/^ / { o++; n++ }
-			/^-/ { o++ }
-			/^\+/ { n++ }
-			/^\\/ { }
-			!/^[-+ \\]/ { $0 = "+" $0; n++ }
-			{ body = body $0 "\n" }
-			END { flush() }' > "$tmp/gccpatch"
+		# GCC's patch, the lines after an inserted blank line repaired
+		awk -f "$here/gcc-patch.awk" "$tmp/err" > "$tmp/gccpatch"
 		[ -s "$tmp/gccpatch" ] || continue
 		# ...applied to a copy, then rewritten as diff -up does (the
 		# same text as the cocci engine's patch, hunk headers included).

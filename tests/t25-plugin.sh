@@ -107,7 +107,7 @@ t_fix_same() {
 		grep -q 'expect: [^*]*engine=' "$f" && continue
 		plug "$f" -fplugin-arg-gatherlint_plugin-fix -fdiagnostics-generate-patch -fno-diagnostics-color ||
 			{ echo "# gcc failed on $f"; return 1; }
-		awk '/^--- /{p=1} p' "$OUT/plug.err" > "$OUT/plug.patch"
+		awk -f "$top/lib/gcc-patch.awk" "$OUT/plug.err" > "$OUT/plug.patch"
 		"$top/bin/gatherlint" fix "$f" > "$OUT/cocci.patch" 2> /dev/null
 		cp "$f" "$OUT/plugfix-gcc.c" && cp "$f" "$OUT/plugfix-cocci.c"
 		if [ -s "$OUT/plug.patch" ]; then
@@ -126,7 +126,7 @@ check "plugin alone with fix: its patch equals gatherlint fix's on the corpus" t
 t_fix_compiles() {
 	f=paths/umber-iommu.c
 	plug "$f" -fplugin-arg-gatherlint_plugin-fix -fdiagnostics-generate-patch -fno-diagnostics-color &&
-		awk '/^--- /{p=1} p' "$OUT/plug.err" > "$OUT/plug.patch" && [ -s "$OUT/plug.patch" ] &&
+		awk -f "$top/lib/gcc-patch.awk" "$OUT/plug.err" > "$OUT/plug.patch" && [ -s "$OUT/plug.patch" ] &&
 		cp "$f" "$OUT/umber.c" && patch -s "$OUT/umber.c" < "$OUT/plug.patch" &&
 		gcc -fsyntax-only -Wall -Werror -I include "$OUT/umber.c" &&
 		plug "$OUT/umber.c" && ! grep -q 'unmap-gather-unfilled' "$OUT/plug.err"

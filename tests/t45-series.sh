@@ -284,3 +284,59 @@ if have_engine gcc; then
 	}
 	check "corpus: the cocci and gcc engines write the same patches" t_same
 fi
+
+# --- the GCC engine in the configured 6.1 tree (when t65 or t80 prepared it) --------
+# The facts of the cocci run (the same sources) for the files the
+# configuration builds; the gcc engine writes the fixes: clean by
+# checkpatch, the same as the cocci engine's, and each patched file
+# compiles with the command kbuild saved for it.
+G=$top/build/linux-gcc-6.1
+if [ -f "$G/.gatherlint-prepared" ] && have_engine gcc; then
+	kcmd() {	# the kbuild command of FILE, compiling SRC to /dev/null
+		sed -n '1{
+			s/^[a-z]*cmd_[^ ]* := //
+			s/\$\$/$/g
+			s/\\#/#/g
+			s/ -Wp,-MMD,[^ ]*//
+			s/ *; .*//
+			s/ -o [^ ]*\.o / -o \/dev\/null /
+			p
+		}' "$G/$(dirname "$1")/.$(basename "$1" .c).o.cmd" | sed "s|[^ ]*$1\$|$2|"
+	}
+	while IFS= read -r f; do
+		[ -f "$G/$(dirname "$f")/.$(basename "$f" .c).o.cmd" ] || printf '\t%s\t\n' "$f"
+	done < "$S/want.files" > "$S/unbuilt"
+	grep -vF -f "$S/unbuilt" "$S/k.facts" > "$S/built.facts"
+	(cd "$G" && "$GL" fix --engine=gcc --series="$S/g" --from='Gcc Test <g@example.org>' \
+		--facts-in="$S/built.facts" drivers/iommu) > /dev/null 2> "$S/g.err"
+	check "gcc engine in the configured tree: fix --series writes a patch per built driver" \
+		test "$(ls "$S/g" | wc -l)" -eq $(($(wc -l < "$S/want.files") - $(wc -l < "$S/unbuilt") + 1))
+	for p in "$S/g"/000[1-9]-*.patch; do
+		check "gcc engine: checkpatch.pl --strict: 0 errors, 0 warnings: ${p##*/}" checkpatch "$G" "$p"
+	done
+	t_gsame() {
+		for p in "$S/g"/000[1-9]-*.patch; do
+			f=$(sed -n 's|^+++ b/||p' "$p")
+			q=$(patch_of "$f")
+			sed -n '/^diff --git/,/^-- $/p' "$p" | grep -v '^index ' > "$S/a.diff"
+			sed -n '/^diff --git/,/^-- $/p' "$q" | grep -v '^index ' > "$S/b.diff"
+			cmp -s "$S/a.diff" "$S/b.diff" || { diff "$S/a.diff" "$S/b.diff"; return 1; }
+		done
+	}
+	check "gcc engine: the same fixes as the cocci engine's series" t_gsame
+	t_compiles() {
+		rm -rf "$S/gsrc"
+		for p in "$S/g"/000[1-9]-*.patch; do
+			f=$(sed -n 's|^+++ b/||p' "$p")
+			mkdir -p "$S/gsrc/$(dirname "$f")" && cp "$G/$f" "$S/gsrc/$f" || return 1
+			sed -n '/^diff --git/,/^-- $/p' "$p" | (cd "$S/gsrc" && patch -s -p1) || return 1
+			if ! (cd "$G" && sh -c "$(kcmd "$f" "$S/gsrc/$f") -I $(dirname "$f") -Werror"); then
+				echo "$f does not compile"
+				return 1
+			fi
+		done
+	}
+	check "gcc engine: every patched file compiles (kbuild's command, -Werror)" t_compiles
+else
+	skip "the configured 6.1 tree for the gcc engine (build/linux-gcc-6.1) is not prepared"
+fi
