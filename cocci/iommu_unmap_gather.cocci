@@ -474,6 +474,7 @@ let fixes = Hashtbl.create 101      (* (file, line) -> (func, gather, iova) *)
 let assigned = Hashtbl.create 101   (* (file, func, v) -> () : v is stored to *)
 let has_unmapped = Hashtbl.create 11
 let needstart = Hashtbl.create 11   (* func -> iova parameter (the fix runs one file at a time) *)
+let startdecl = Hashtbl.create 11   (* func whose body starts with a declaration (one file at a time) *)
 let fixlist_loaded = ref false
 let load_fixlist fl =
   if not !fixlist_loaded then begin
@@ -2486,7 +2487,8 @@ lv;
 // fixed in the same pass:
 // - return C ? 0 : E; (E without side effects): the zero branch must not
 //   add a range, so the fix returns 0 first, then fills for E;
-// - return E; with side effects (a call): E is stored in a local first;
+// - return E; with side effects (a call): E is stored in a local first,
+//   followed by a blank line (checkpatch: a blank line after declarations);
 // - return E; otherwise: the fill goes right before it.
 @fxs depends on patch@
 position r2.pr;
@@ -2505,12 +2507,30 @@ expression e;
 |
 - return@pr s;
 + size_t lv = s;
++
 + iommu_iotlb_gather_add_range(gv, iv, lv);
 + return lv;
 |
 + iommu_iotlb_gather_add_range(gv, iv, e);
   return@pr e;
 )
+
+// Does the body start with a declaration?  The capture of iova joins the
+// declarations; before a statement it is followed by a blank line
+// (checkpatch: a blank line after declarations).
+@fd1 depends on patch@
+identifier f;
+declaration d;
+@@
+f(...) {
+  d
+  ... when any
+}
+
+@script:ocaml@
+f << fd1.f;
+@@
+Hashtbl.replace startdecl f ()
 
 @fn2 depends on patch@
 identifier f;
@@ -2522,7 +2542,10 @@ f@p(...) { ... }
 f << fn2.f;
 iv0;
 @@
-(try iv0 := make_ident (Hashtbl.find needstart f)
+(try
+   if Hashtbl.mem startdecl f then
+     iv0 := make_ident (Hashtbl.find needstart f)
+   else Coccilib.include_match false
  with Not_found -> Coccilib.include_match false)
 
 @fxd depends on patch@
@@ -2532,5 +2555,29 @@ identifier mkd.iv0;
 @@
 f@p(...) {
 + unsigned long iova_start = iv0;
+  ...
+}
+
+@fn3 depends on patch@
+identifier f;
+@@
+f(...) { ... }
+
+@script:ocaml mks@
+f << fn3.f;
+iv1;
+@@
+(try
+   if Hashtbl.mem startdecl f then Coccilib.include_match false
+   else iv1 := make_ident (Hashtbl.find needstart f)
+ with Not_found -> Coccilib.include_match false)
+
+@fxds depends on patch@
+identifier fn3.f;
+identifier mks.iv1;
+@@
+f(...) {
++ unsigned long iova_start = iv1;
++
   ...
 }

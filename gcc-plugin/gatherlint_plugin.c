@@ -102,6 +102,7 @@ struct gl_fn {
 	int endline, endcol;
 	bool fixed_start;
 	bool carrier;		/* loads the gather from a parameter's member */
+	std::set<int> top_decl_lines;	/* lines of the body's own declarations */
 };
 
 static std::map<std::string, gl_fn> fns;
@@ -1002,6 +1003,26 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 	return NULL_TREE;
 }
 
+/*
+ * For the fix text: the lines of the declarations that open the body of
+ * FN (its outermost block), so that a declaration the fix adds at the top
+ * is followed by a blank line when a statement comes next (checkpatch).
+ */
+static void top_decls(gl_fn *fn, tree body)
+{
+	tree v;
+
+	if (body && TREE_CODE(body) == STATEMENT_LIST)
+		body = STATEMENT_LIST_HEAD(body) ?
+		       STATEMENT_LIST_HEAD(body)->stmt : NULL_TREE;
+	if (!body || TREE_CODE(body) != BIND_EXPR)
+		return;
+	for (v = BIND_EXPR_VARS(body); v; v = DECL_CHAIN(v))
+		if (TREE_CODE(v) == VAR_DECL &&
+		    in_main_file(DECL_SOURCE_LOCATION(v)))
+			fn->top_decl_lines.insert(loc_line(DECL_SOURCE_LOCATION(v)));
+}
+
 static void gl_pre_genericize(void *gcc_data, void * /* user_data */)
 {
 	tree fndecl = (tree)gcc_data;
@@ -1022,6 +1043,7 @@ static void gl_pre_genericize(void *gcc_data, void * /* user_data */)
 	walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), pre_walk, &ctx);
 	if (gather_param(fndecl))
 		ctx.fn->carrier = false;	/* takes the gather itself */
+	top_decls(ctx.fn, DECL_SAVED_TREE(fndecl));
 	if (DECL_STRUCT_FUNCTION(fndecl)) {
 		location_t e = DECL_STRUCT_FUNCTION(fndecl)->function_end_locus;
 		expanded_location x = gl_expand(e);
@@ -3057,6 +3079,30 @@ static void emit_lines(int line, const std::string &text, const char *what)
 		emit_insert(line, 1, l + "\n", what);
 }
 
+/*
+ * A blank line before LINE, after the lines inserted before it.  GCC keeps
+ * a whole inserted line only when it is longer than its newline, so the
+ * blank line is an insertion at the start of LINE itself; lines that must
+ * follow it go there too (emit_inline_lines).  GCC 12 prints such a line
+ * of its patch without the '+' of the lines after the first:
+ * lib/gcc-patch.awk (run by lib/engine-gcc.sh) restores it.
+ */
+static void emit_blank(int line)
+{
+	emit_insert(line, 1, "\n", "a blank line after the declaration");
+}
+
+/* TEXT laid out as emit_lines does, inserted at the start of LINE after
+ * what is already inserted there (after emit_blank). */
+static void emit_inline_lines(int line, const std::string &text,
+			      const char *what)
+{
+	for (const std::string &l : layout(text)) {
+		emit_insert(line, 1, l, what);
+		emit_insert(line, 1, "\n", what);
+	}
+}
+
 static bool has_side_effects(const std::string &e)
 {
 	return e.find('(') != std::string::npos ||
@@ -3158,6 +3204,23 @@ static std::string trim(const std::string &s)
 	size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
 
 	return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+/*
+ * Does the body of FN (its brace on line BL) open with a declaration?  The
+ * first line after the brace that is not blank or a comment.
+ */
+static bool opens_with_decl(const gl_fn &fn, int bl)
+{
+	for (int l = bl + 1; l < (int)src_lines.size(); l++) {
+		std::string t = trim(src_lines[l]);
+
+		if (t.empty() || t.compare(0, 2, "/*") == 0 ||
+		    t.compare(0, 2, "//") == 0 || t[0] == '*')
+			continue;
+		return fn.top_decl_lines.count(l) > 0;
+	}
+	return false;
 }
 
 /*
@@ -3263,6 +3326,8 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 			       "[unmap-gather-unfilled]", fn.name.c_str());
 			return;
 		}
+		if (!opens_with_decl(fn, bl))
+			emit_blank(bl + 1);
 		fn.fixed_start = true;
 	}
 	if (unbraced)
@@ -3279,9 +3344,18 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 			    "return 0 first");
 		size = val;
 	}
-	emit_lines(r.line, indent + "iommu_iotlb_gather_add_range(" +
-		   req.gather + ", " + iv + ", " + size + ");",
-		   "fill the gather before this return");
+	if (local) {
+		/* a blank line after the declaration (checkpatch) */
+		emit_blank(r.line);
+		emit_inline_lines(r.line, indent +
+				  "iommu_iotlb_gather_add_range(" + req.gather +
+				  ", " + iv + ", " + size + ");",
+				  "fill the gather before this return");
+	} else {
+		emit_lines(r.line, indent + "iommu_iotlb_gather_add_range(" +
+			   req.gather + ", " + iv + ", " + size + ");",
+			   "fill the gather before this return");
+	}
 	if (size != expr)
 		emit_replace(r.line, xc, xec, size, "return the size alone");
 	if (unbraced) {

@@ -192,6 +192,9 @@ scan() {
 	have gcc || want gcc
 	have g++ || want g++
 	have git || want git
+	# perl: the tree's scripts/get_maintainer.pl (fix --series --cc) and
+	# checkpatch.pl (the tests); Term::ANSIColor is in perl, not perl-base
+	perl -MTerm::ANSIColor -e 1 || want perl
 	have patch || want patch
 	if have spatch; then
 		spatch_works || want "$(ocaml_pkg)"

@@ -188,7 +188,8 @@ fix)
 			{ head -5 "$tmp/err" >&2; die "gcc failed on $f"; }
 		# what the plugin could not fix goes to stderr
 		grep 'note: gatherlint: cannot' "$tmp/err" >&2
-		awk '/^--- /{p=1} p' "$tmp/err" > "$tmp/gccpatch"
+		# GCC's patch, the lines after an inserted blank line repaired
+		awk -f "$here/gcc-patch.awk" "$tmp/err" > "$tmp/gccpatch"
 		[ -s "$tmp/gccpatch" ] || continue
 		# ...applied to a copy, then rewritten as diff -up does (the
 		# same text as the cocci engine's patch, hunk headers included).

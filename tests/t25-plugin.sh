@@ -120,7 +120,7 @@ t_fix_same() {
 	for f in $alone $(find xfile formats -name '*.c' | LC_ALL=C sort); do
 		plug "$f" -fplugin-arg-gatherlint_plugin-fix -fdiagnostics-generate-patch -fno-diagnostics-color ||
 			{ echo "# gcc failed on $f"; return 1; }
-		awk '/^--- /{p=1} p' "$OUT/plug.err" > "$OUT/plug.patch"
+		awk -f "$top/lib/gcc-patch.awk" "$OUT/plug.err" > "$OUT/plug.patch"
 		cp "$f" "$OUT/plugfix-gcc.c"
 		if [ -s "$OUT/plug.patch" ]; then
 			patch -s "$OUT/plugfix-gcc.c" < "$OUT/plug.patch" || return 1
@@ -135,7 +135,7 @@ check "plugin alone with fix: its patch equals gatherlint fix --engine=gcc's on 
 t_fix_compiles() {
 	f=paths/umber-iommu.c
 	plug "$f" -fplugin-arg-gatherlint_plugin-fix -fdiagnostics-generate-patch -fno-diagnostics-color &&
-		awk '/^--- /{p=1} p' "$OUT/plug.err" > "$OUT/plug.patch" && [ -s "$OUT/plug.patch" ] &&
+		awk -f "$top/lib/gcc-patch.awk" "$OUT/plug.err" > "$OUT/plug.patch" && [ -s "$OUT/plug.patch" ] &&
 		cp "$f" "$OUT/umber.c" && patch -s "$OUT/umber.c" < "$OUT/plug.patch" &&
 		gcc -fsyntax-only -Wall -Werror -I include "$OUT/umber.c" &&
 		plug "$OUT/umber.c" && ! grep -q 'unmap-gather-unfilled' "$OUT/plug.err"

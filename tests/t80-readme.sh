@@ -14,7 +14,7 @@ awk -v dir="$blocks" '
 	f && /^```$/ { close(f); f = ""; next }
 	f { print > f }
 ' "$top/README.md"
-check "README: four per-user example blocks" test -f "$blocks/4.sh" -a ! -f "$blocks/5.sh"
+check "README: five per-user example blocks" test -f "$blocks/5.sh" -a ! -f "$blocks/6.sh"
 
 K=$("$top/tests/kernel/tree.sh" 2>/dev/null) || K=
 run_block() {	# run_block N [KDIR]: runs it in a scratch TMPDIR, output in N.out
@@ -84,3 +84,12 @@ if [ -n "$K" ]; then
 else
 	not_ok "README BSP auditor: needs the linux-source-6.1 tree"
 fi
+
+# Patch author: a series in a scratch repository, applied with git am
+t_series() {
+	run_block 5 || { tail -5 "$blocks/5.out"; return 1; }
+	grep -q '^outgoing/0000-cover-letter\.patch$' "$blocks/5.out" &&
+		grep -q '^outgoing/0001-iommu-npu-Fill-the-iotlb-gather' "$blocks/5.out" &&
+		grep -qx 'iommu/npu: Fill the iotlb gather before returning the unmapped size' "$blocks/5.out"
+}
+check "README patch author: fix --series, the prefix from the history, git am applies it" t_series

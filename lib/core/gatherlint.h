@@ -209,6 +209,22 @@ enum gl_msg {
 	GL_MSG_NO_FLUSH_OPS,
 	GL_MSG_UNREAD_TEST,
 	GL_MSG_FIX_DESCRIPTION,
+	GL_MSG_SERIES_ENTRY,
+	GL_MSG_SERIES_OPS_IN,
+	GL_MSG_SERIES_FORMATS,
+	GL_MSG_SERIES_CALLS,
+	GL_MSG_SERIES_SKIP,
+	GL_MSG_SERIES_STATE,
+	GL_MSG_SERIES_WHERE,
+	GL_MSG_SERIES_WHERE_FMT,
+	GL_MSG_SERIES_FOUND,
+	GL_MSG_SERIES_COVER_SUBJECT,
+	GL_MSG_SERIES_COVER_DRIVERS,
+	GL_MSG_SERIES_COVER_WHERE,
+	GL_MSG_SERIES_COVER_CORE,
+	GL_MSG_SERIES_COVER_FOUND,
+	GL_MSG_SERIES_CORE_SUBJECT,
+	GL_MSG_SERIES_CORE_WHERE,
 	GL_NMSGS
 };
 
@@ -326,6 +342,28 @@ struct gl_format_opts {
 int gl_format(const struct gl_report *report,
 	      const struct gl_format_opts *opts, FILE *out,
 	      char *err, size_t errlen);
+
+/* ---- the texts of a patch series (series.c) ----------------------------- */
+
+struct gl_series_opts {
+	const char *what;	/* driver, core or cover */
+	const char **file;	/* driver: its file; cover: the driver files */
+	size_t nfiles;
+	const char *core;	/* the core state */
+	const char *coremsg;	/* the core probe's detail */
+	const char *loop;	/* core, cover: the unmap loop's function */
+	const char *version;	/* cover: gatherlint's */
+	const char *engine;	/* cover: the engine that wrote the fixes */
+};
+
+/*
+ * Prints the summary line (the subject without its prefix), a blank line
+ * and the body of a driver patch, the core patch or the cover letter,
+ * wrapped for a commit message.  Returns 0, or -1 with a message in ERR.
+ */
+int gl_series_text(const struct gl_report *report,
+		   const struct gl_series_opts *opts, FILE *out,
+		   char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,11 @@
  *                          [--tsvdisp=1] [--cwd=DIR] [--corefrom=FILE]
  *                          [--corefromline=LINE]
  *       stdin: records; stdout: the findings in FMT
+ *   gatherlint-core series --what=driver|core|cover [--file=FILE]...
+ *                          [--core=STATE] [--coremsg=TEXT] [--loop=FUNC]
+ *                          [--version=V] [--engine=NAME]
+ *       stdin: records; stdout: the summary line, a blank line and the
+ *       body of a patch of `gatherlint fix --series`
  *
  * Bad usage: one line on stderr, exit 2.
  */
@@ -118,14 +123,60 @@ static int cmd_format(int argc, char **argv)
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
 }
 
+static int cmd_series(int argc, char **argv)
+{
+	struct gl_series_opts o;
+	struct gl_report *rep;
+	char err[256] = "";
+	const char **files;
+	int i, rc;
+
+	memset(&o, 0, sizeof(o));
+	files = (const char **)calloc((size_t)argc + 1, sizeof(*files));
+	if (!files)
+		die("out of memory", "");
+	o.file = files;
+	o.what = "";
+	for (i = 0; i < argc; i++) {
+		const char *v;
+
+		if ((v = val(argv[i], "what")))
+			o.what = v;
+		else if ((v = val(argv[i], "file")))
+			files[o.nfiles++] = v;
+		else if ((v = val(argv[i], "core")))
+			o.core = v;
+		else if ((v = val(argv[i], "coremsg")))
+			o.coremsg = v;
+		else if ((v = val(argv[i], "loop")))
+			o.loop = v;
+		else if ((v = val(argv[i], "version")))
+			o.version = v;
+		else if ((v = val(argv[i], "engine")))
+			o.engine = v;
+		else
+			die("series: unknown option ", argv[i]);
+	}
+	rep = gl_report_new();
+	gl_report_read(rep, stdin);
+	rc = gl_series_text(rep, &o, stdout, err, sizeof(err));
+	gl_report_free(rep);
+	free(files);
+	if (rc)
+		die(err, "");
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		die("usage: gatherlint-core resolve|format [--NAME=VALUE]...", "");
+		die("usage: gatherlint-core resolve|format|series [--NAME=VALUE]...", "");
 	if (strcmp(argv[1], "resolve") == 0)
 		return cmd_resolve(argc - 2, argv + 2);
 	if (strcmp(argv[1], "format") == 0)
 		return cmd_format(argc - 2, argv + 2);
+	if (strcmp(argv[1], "series") == 0)
+		return cmd_series(argc - 2, argv + 2);
 	die("unknown command ", argv[1]);
 	return 2;
 }

@@ -87,6 +87,38 @@ const char *const gl_msgs[GL_NMSGS] = {
 	"%s is tested in a way gatherlint does not read (not against 0): this path is taken as returning nonzero",
 	/* GL_MSG_FIX_DESCRIPTION */
 	"Fill the iotlb gather before returning the unmapped size",
+	/* GL_MSG_SERIES_ENTRY: function, field, ops */
+	"%s(), the .%s callback of %s, returns a nonzero size without filling the iotlb gather.",
+	/* GL_MSG_SERIES_OPS_IN: ops type, outer object */
+	"the %s in %s",
+	/* GL_MSG_SERIES_FORMATS: formats, GL_MSG_TLBADD_NO_FILL */
+	"It hands the unmap to the io-pgtable format unmap of %s, which leaves the gather to the driver's .tlb_add_page callback, and here %s.",
+	/* GL_MSG_SERIES_CALLS: GL_MSG_CALLS_NON_FILLER */
+	"It %s.",
+	/* GL_MSG_SERIES_SKIP */
+	"Since \"iommu: Do not call drivers for empty gathers\" (90c5def10bea), iommu_iotlb_sync() skips .iotlb_sync when the gather is empty: a driver with an .iotlb_sync whose unmap does not fill the gather loses its IOTLB flush (stale IOTLB entries, DMA to freed memory).",
+	/* GL_MSG_SERIES_STATE: state, the probe's reading, GL_MSG_STATE_* */
+	"This tree's core is %s: %s; %s.",
+	/* GL_MSG_SERIES_WHERE */
+	"Add the unmapped range with iommu_iotlb_gather_add_range() right before each return of a nonzero size, where the driver knows the range; a return of 0 adds nothing.",
+	/* GL_MSG_SERIES_WHERE_FMT */
+	"Add the unmapped range with iommu_iotlb_gather_add_range() in the driver's own unmap callback, right before each return of a nonzero size, and not in the shared io-pgtable format code: drivers that use the same format and fill the gather through iommu_iotlb_gather_add_page() rely on iommu_iotlb_gather_is_disjoint(), which an added range would defeat.",
+	/* GL_MSG_SERIES_FOUND: rule */
+	"Found by gatherlint (%s).",
+	/* GL_MSG_SERIES_COVER_SUBJECT: count */
+	"Fill the iotlb gather in the unmap of %s drivers",
+	/* GL_MSG_SERIES_COVER_DRIVERS: count */
+	"%s IOMMU drivers return a nonzero size from their unmap callback without filling the iotlb gather:",
+	/* GL_MSG_SERIES_COVER_WHERE */
+	"Each driver patch fills the gather in the driver's own unmap callback, never in the shared io-pgtable code (drivers that fill it through iommu_iotlb_gather_add_page() rely on iommu_iotlb_gather_is_disjoint()). The patches are independent of each other.",
+	/* GL_MSG_SERIES_COVER_CORE: loop function */
+	"The first patch makes the core robust instead: the unmap loop in %s() adds the unmapped range to a gather the driver left empty, so that these drivers and any others keep their flush; the driver patches still make each driver's gather honest.",
+	/* GL_MSG_SERIES_COVER_FOUND: version, engine, rule */
+	"Found and written by gatherlint %s (%s engine), rule %s.",
+	/* GL_MSG_SERIES_CORE_SUBJECT */
+	"Add the unmapped range to a gather the driver left empty",
+	/* GL_MSG_SERIES_CORE_WHERE: loop function */
+	"In the unmap loop of %s(), after a successful driver unmap, add the unmapped range when the gather is still empty, so that .iotlb_sync runs for drivers that do not use the gather. A driver that fills the gather keeps its own ranges (iommu_iotlb_gather_is_disjoint() still works for it), and a failed or empty unmap adds nothing.",
 };
 
 int gl_rule_find(const char *id)

@@ -299,6 +299,112 @@ static void test_severities(void)
 
 /* ---- the other rules, and every message ---------------------------------------------- */
 
+/* ---- the texts of a patch series ------------------------------------------- */
+
+/* The series text WHAT of RECORDS (FILES for --file); the text, its
+ * lines joined again (the wrap only breaks at spaces) remembered. */
+static char *series(const char *records, const char *what,
+		    const char **files, size_t nfiles, const char *loop,
+		    int *rc)
+{
+	struct gl_series_opts o;
+	struct gl_report *r = gl_report_new();
+	char *buf = NULL, err[128] = "", *p;
+	size_t len = 0;
+	FILE *in = fmemopen((void *)records, strlen(records) + 1, "r");
+	FILE *fp = open_memstream(&buf, &len);
+
+	memset(&o, 0, sizeof(o));
+	o.what = what;
+	o.file = files;
+	o.nfiles = nfiles;
+	o.core = "LATENT";
+	o.coremsg = "include/linux/iommu.h:9: iommu_iotlb_sync() calls .iotlb_sync whatever the gather holds; more";
+	o.loop = loop;
+	o.version = "0.0";
+	o.engine = "cocci";
+	gl_report_read(r, in);
+	fclose(in);
+	*rc = gl_series_text(r, &o, fp, err, sizeof(err));
+	fclose(fp);
+	gl_report_free(r);
+	for (p = buf; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	remember(buf);
+	return buf;
+}
+
+static void test_series(void)
+{
+	static const char *const fmt_driver[] = {
+		DRIVER, FORMAT,
+		"ops\td.c\t40\tdrv_flush\tiommu_flush_ops\ttlb_add_page\tdrv_add_page",
+		"fn\td.c\t20\tdrv_add_page\tvoid\tgather\tiova\tstatic",
+		"ret\td.c\t22\t1\tdrv_add_page\tnonzero\tnone\t-",
+		NULL
+	};
+	static const char *const call_driver[] = {
+		"fn\tc.c\t10\tc_unmap\tsize\tgather\tiova\tstatic",
+		"ret\tc.c\t12\t2\tc_unmap\tnonzero\tcall:c_clear\tn",
+		"fn\tc.c\t5\tc_clear\tsize\tgather\tiova\tstatic",
+		"ret\tc.c\t7\t2\tc_clear\tnonzero\tnone\tsz",
+		"ops\tc.c\t30\tanon@c_iommu_ops/iommu_domain_ops\tiommu_domain_ops\tunmap\tc_unmap",
+		"ops\tc.c\t31\tanon@c_iommu_ops/iommu_domain_ops\tiommu_domain_ops\tiotlb_sync\tc_sync",
+		NULL
+	};
+	const char *files[] = { "d.c", "c.c" };
+	char *r1 = resolve(fmt_driver, "LATENT", "warning");
+	char *r2 = resolve(call_driver, "LATENT", "warning");
+	char *t;
+	int rc;
+
+	t = series(r1, "driver", files, 1, NULL, &rc);
+	check(rc == 0 && strncmp(t, "Fill the iotlb gather before returning the unmapped size  ", 58) == 0,
+	      "series: a driver patch starts with its summary and a blank line", t);
+	has(t, "drv_unmap(), the .unmap_pages callback of drv_ops, returns a nonzero size",
+	    "series: what the driver's unmap is");
+	has(t, "It hands the unmap to the io-pgtable format unmap of FMT_A, which leaves the gather to the driver's .tlb_add_page callback, and here io_pgtable_tlb_add_page() reaches no fill: .tlb_add_page drv_add_page of drv_flush does not fill the gather.",
+	    "series: the format it delegates to and what tlb_add_page reaches");
+	has(t, "This tree's core is LATENT: iommu_iotlb_sync() calls .iotlb_sync whatever the gather holds; this core still calls",
+	    "series: the core state and the probe's reading (without FILE:LINE)");
+	has(t, "and not in the shared io-pgtable format code",
+	    "series: a format driver: why not in the io-pgtable code");
+	free(t);
+
+	t = series(r2, "driver", files + 1, 1, NULL, &rc);
+	has(t, "c_unmap(), the .unmap callback of the iommu_domain_ops in c_iommu_ops,",
+	    "series: an anonymous ops object is named by the object that holds it");
+	has(t, "It calls c_clear(), which does not fill the gather on every nonzero path.",
+	    "series: the driver's own call that does not fill");
+	has(t, "right before each return of a nonzero size, where the driver knows the range",
+	    "series: a direct driver: where the fill goes");
+	free(t);
+
+	t = series(r2, "driver", files, 1, NULL, &rc);
+	check(rc != 0, "series: a file without a fixed finding is an error", NULL);
+	free(t);
+
+	t = series("", "core", NULL, 0, "unmap_loop", &rc);
+	has(t, "Add the unmapped range to a gather the driver left empty  ",
+	    "series: the core patch's summary");
+	has(t, "In the unmap loop of unmap_loop(), after a successful driver unmap",
+	    "series: the core patch says where the back-fill goes");
+	free(t);
+
+	t = series(r1, "cover", files, 1, "unmap_loop", &rc);
+	has(t, "Fill the iotlb gather in the unmap of 1 drivers  ",
+	    "series: the cover letter's summary");
+	has(t, "  d.c: drv_unmap() ", "series: the cover letter lists the drivers");
+	has(t, "The first patch makes the core robust instead: the unmap loop in unmap_loop()",
+	    "series: the cover letter announces the core patch");
+	has(t, "Found and written by gatherlint 0.0 (cocci engine), rule unmap-gather-unfilled.",
+	    "series: the cover letter names the tool and the rule");
+	free(t);
+	free(r1);
+	free(r2);
+}
+
 static void test_rules(void)
 {
 	static const char *const facts[] = {
@@ -438,6 +544,7 @@ int main(void)
 	test_recursion();
 	test_chain();
 	test_severities();
+	test_series();
 	test_rules();
 	free(seen);
 	return failures ? 1 : 0;
