@@ -111,6 +111,7 @@ libsparse_works() {
 #include <stdio.h>
 #include "lib.h"
 #include "symbol.h"
+#include "expression.h"
 #include "linearize.h"
 
 int main(int argc, char **argv)
@@ -174,8 +175,15 @@ libsparse_build() {
 		return 1
 	fi
 	if ! (cd "$sdir/src.tmp" && aptq apt-get -q source "sparse=$ver") >&2; then
-		printf 'gatherlint: libsparse: apt-get source sparse=%s failed\n' "$ver" >&2
-		return 1
+		# a mirror that serves the upstream tarball but not the Debian
+		# packaging (.dsc, .debian.tar): the library is upstream's code
+		orig=$(find "$sdir/src.tmp" -maxdepth 1 -name 'sparse_*.orig.tar.*' | head -1)
+		if [ -z "$orig" ] || ! tar -C "$sdir/src.tmp" -xf "$orig"; then
+			printf 'gatherlint: libsparse: apt-get source sparse=%s failed\n' "$ver" >&2
+			return 1
+		fi
+		printf 'gatherlint: libsparse: %s has no Debian packaging of sparse %s; building from its upstream tarball %s\n' \
+			"$mirror" "$ver" "${orig##*/}" >&2
 	fi
 	d=$(find "$sdir/src.tmp" -mindepth 1 -maxdepth 1 -type d -name 'sparse-*' | head -1)
 	if [ -z "$d" ] || ! make -C "$d" -j"$(nproc 2>/dev/null || echo 1)" libsparse.a >&2; then
