@@ -727,6 +727,18 @@ struct fninfo {
 	struct strv rets;	/* ret fact lines */
 	char *incomplete;
 	int endline, endcol;
+	/* a carrier (no gather parameter: loads the gather from a member of
+	 * pointer parameter cparam into the locals clocals) */
+	int carrier;
+	struct symbol *cparam;
+	struct symbol *clocals[8];
+	int nclocals;
+	struct entrypoint *ep;
+	int visit;		/* callees first: 1 visiting, 2 done */
+	/* callee summary (SPEC 2 Flushed, Nonzero path): every path flushes
+	 * (flush_always), or does when parameter flush_param is 0
+	 * (flush_zero) or not; every return is 0 when zero_param is */
+	int summarised, flush_always, flush_param, flush_zero, zero_param;
 };
 
 static struct fninfo *fns;
@@ -744,6 +756,58 @@ static struct fninfo *fn_get(const char *name)
 	memset(&fns[nfns], 0, sizeof(*fns));
 	fns[nfns].name = sdup(name);
 	return &fns[nfns++];
+}
+
+/* The function NAME defined in the main file, or NULL. */
+static struct fninfo *fn_find(const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < nfns; i++)
+		if (fns[i].defined && !strcmp(fns[i].name, name))
+			return &fns[i];
+	return NULL;
+}
+
+/* P->m (the parsed tree) with P a pointer parameter of FN: P, else NULL */
+static struct symbol *carrier_load(struct fninfo *fn, struct expression *e)
+{
+	struct symbol *ft, *p;
+
+	e = strip_paren(e);
+	if (!fn || !fn->sym || !e || e->type != EXPR_DEREF)
+		return NULL;
+	e = strip_paren(e->deref);
+	if (!e || e->type != EXPR_PREOP || e->op != '*')
+		return NULL;
+	e = strip_paren(e->unop);
+	if (!e || e->type != EXPR_SYMBOL || !e->symbol)
+		return NULL;
+	ft = strip_node(fn->sym->ctype.base_type);
+	FOR_EACH_PTR(ft->arguments, p) {
+		struct symbol *t = strip_node(p->ctype.base_type);
+
+		if (p == e->symbol && t && t->type == SYM_PTR)
+			return p;
+	} END_FOR_EACH_PTR(p);
+	return NULL;
+}
+
+/* "struct iommu_iotlb_gather *L = P->m;" (or "L = P->m;"): FN carries the
+ * gather in P's member (the first such P; its locals) */
+static void carrier_store(struct fninfo *fn, struct symbol *l,
+			  struct expression *rhs)
+{
+	struct symbol *p;
+
+	if (!fn || !l || !is_gather_ptr(l->ctype.base_type) ||
+	    !(p = carrier_load(fn, rhs)))
+		return;
+	fn->carrier = 1;
+	if (!fn->cparam)
+		fn->cparam = p;
+	if (p == fn->cparam && fn->nclocals < 8)
+		fn->clocals[fn->nclocals++] = l;
 }
 
 static void ops_fact(int line, const char *id, const char *type,
@@ -1019,6 +1083,9 @@ static void walk_expr(struct expression *e, struct fninfo *fn)
 	case EXPR_ASSIGNMENT:
 		if (e->op == '=' && in_main(e->pos))
 			runtime_store(fn, e->left, e->right, e->pos);
+		if (e->op == '=' && strip_paren(e->left) &&
+		    strip_paren(e->left)->type == EXPR_SYMBOL)
+			carrier_store(fn, strip_paren(e->left)->symbol, e->right);
 		walk_expr(e->left, fn);
 		walk_expr(e->right, fn);
 		break;
@@ -1153,6 +1220,7 @@ static void walk_stmt(struct statement *s, struct fninfo *fn)
 	switch (s->type) {
 	case STMT_DECLARATION:
 		FOR_EACH_PTR(s->declaration, sym) {
+			carrier_store(fn, sym, sym->initializer);
 			process_decl(sym);
 		} END_FOR_EACH_PTR(sym);
 		break;
@@ -1311,6 +1379,17 @@ static void pre_function(struct symbol *sym)
 		(void)p;
 	} END_FOR_EACH_PTR(p);
 	walk_stmt(ft->stmt, fn);
+	if (g) {
+		fn->carrier = 0;	/* takes the gather itself */
+		fn->nclocals = 0;
+		fn->cparam = NULL;
+	} else if (fn->carrier && fn->cparam->ident) {
+		/* a carrier: GATHER names the parameter that carries it
+		 * (SPEC 2 Fill) */
+		fn->has_gather = 1;
+		free(fn->gather);
+		fn->gather = sdup(idname(fn->cparam->ident));
+	}
 	if (ft->stmt->type == STMT_COMPOUND && in_main(ft->endpos)) {
 		int el, ec;
 
@@ -1588,6 +1667,8 @@ struct fa {
 	int nbl;
 	struct symbol *gvars[16];
 	int ngvars;
+	struct symbol *gstructs[16];	/* locals holding the gather in a member */
+	int ngstructs;
 	int rangestore;
 	long start_off, end_off;
 	struct symbol *vars[GL_MAX_VARS];
@@ -1720,14 +1801,65 @@ static const char *direct_callee(struct instruction *call)
 	return NULL;
 }
 
-/* g->start or g->end: a memory access through a gather value */
+/* g->start or g->end: a memory access through a gather value (the
+ * gather pointer itself, not a carrier's parameter) */
 static int gather_range_ref(struct fa *fa, struct instruction *insn)
 {
 	if (insn->opcode != OP_LOAD && insn->opcode != OP_STORE)
 		return 0;
 	if (insn->offset != fa->start_off && insn->offset != fa->end_off)
 		return 0;
-	return is_gvar(fa, insn->src);
+	return is_gvar(fa, insn->src) &&
+	       is_gather_ptr(load_var(insn->src)->ctype.base_type);
+}
+
+/* &s or &s.m...: the address of a local that holds the gather in a member */
+static int gstruct_addr(struct fa *fa, pseudo_t p)
+{
+	struct instruction *d;
+	int i;
+
+	p = strip_cast(p);
+	d = def_of(p);
+	if (d && d->opcode == OP_ADD && d->src2->type == PSEUDO_VAL) {
+		p = strip_cast(d->src1);
+		d = def_of(p);
+	}
+	if (d && d->opcode == OP_SYMADDR)
+		p = d->src;
+	if (!p || p->type != PSEUDO_SYM)
+		return 0;
+	for (i = 0; i < fa->ngstructs; i++)
+		if (fa->gstructs[i] == p->sym)
+			return 1;
+	return 0;
+}
+
+/*
+ * A call of a carrier of this unit (a function that loads the gather from
+ * a member of its parameter) with the address of a local that holds it.
+ */
+static int gstruct_call(struct fa *fa, struct instruction *call,
+			const char *callee)
+{
+	struct fninfo *f = fn_find(callee);
+	pseudo_t a;
+
+	if (!fa->ngstructs || !f || !f->carrier)
+		return 0;
+	FOR_EACH_PTR(call->arguments, a) {
+		if (gstruct_addr(fa, a))
+			return 1;
+	} END_FOR_EACH_PTR(a);
+	return 0;
+}
+
+/* The summary of the callee NAME of this unit, or NULL. */
+static struct fninfo *summary_of(const char *name)
+{
+	struct fninfo *f = fn_find(name);
+
+	return f && f->summarised ? f : NULL;
 }
 
 static void ev_push(struct block *b, struct event e)
@@ -1745,7 +1877,17 @@ static void call_events(struct fa *fa, struct block *b, struct instruction *s)
 
 	if (n) {
 		const char *k = api_kind(n, &arg);
+		struct fninfo *sm = summary_of(n);
+		pseudo_t fa_arg = sm && sm->flush_param >= 0 ?
+				  strip_cast(call_arg(s, sm->flush_param)) : NULL;
 
+		/* a callee that flushes, given the constant passed for its flag */
+		if (sm && (sm->flush_always ||
+			   (fa_arg && fa_arg->type == PSEUDO_VAL &&
+			    (fa_arg->value == 0) == sm->flush_zero))) {
+			ev_push(b, e);
+			return;
+		}
 		if (k && !strcmp(k, "fill")) {
 			if (call_has_arg(fa, s, arg))
 				ev_push(b, e);
@@ -1766,7 +1908,7 @@ static void call_events(struct fa *fa, struct block *b, struct instruction *s)
 			}
 			return;
 		}
-		if (call_has_arg(fa, s, -1)) {
+		if (call_has_arg(fa, s, -1) || gstruct_call(fa, s, n)) {
 			char *a = fmt("call:%s", n);
 
 			e.kind = EV_ATOM;
@@ -2078,23 +2220,57 @@ static int eval_cond(struct fa *fa, pseudo_t p, unsigned z, unsigned nz)
 	return eval_operand(fa, p, z, nz);
 }
 
+/* Conversions and "x + 0", "x - 0" (GCC folds them: container_of of a
+ * first member) stripped. */
+static pseudo_t strip_noop(pseudo_t p)
+{
+	struct instruction *d;
+	int n = 0;
+
+	while ((d = def_of(p)) && n++ < 16) {
+		if (is_cast_op(d->opcode))
+			p = d->src;
+		else if ((d->opcode == OP_ADD || d->opcode == OP_SUB) &&
+			 d->src2->type == PSEUDO_VAL && d->src2->value == 0)
+			p = d->src1;
+		else
+			break;
+	}
+	return p;
+}
+
 /* The value a store or a return computes in env (z, nz). */
 static int eval(struct fa *fa, pseudo_t p, unsigned z, unsigned nz, int depth)
 {
 	struct instruction *d;
+	pseudo_t q;
 	int va, vb, v;
 
-	(void)depth;
-	if (!p)
+	if (!p || depth > 8)
 		return -1;
 	if (p->type == PSEUDO_VAL || direct_var(p))
 		return eval_operand(fa, p, z, nz);
-	d = def_of(p);
+	q = strip_noop(p);
+	if (q != p && (q->type == PSEUDO_VAL || direct_var(q)))
+		return eval_operand(fa, q, z, nz);
+	d = def_of(q);
+	if (!d || d->opcode != OP_CALL)
+		d = def_of(p);
 	if (!d)
 		return -1;
 	if (is_cast_op(d->opcode))
 		return eval_operand(fa, d->src, z, nz);
 	switch (d->opcode) {
+	case OP_CALL: {
+		/* a helper of this unit whose returns are 0 when the
+		 * parameter is, given 0 */
+		struct fninfo *sm = summary_of(direct_callee(d));
+
+		if (sm && sm->zero_param >= 0 &&
+		    eval(fa, call_arg(d, sm->zero_param), z, nz, depth + 1) == 0)
+			return 0;
+		return -1;
+	}
 	case OP_MUL:
 	case OP_AND:
 		va = eval_operand(fa, d->src1, z, nz);
@@ -2329,6 +2505,8 @@ static void value_vars(pseudo_t p, struct symbol **out, int *n, int depth)
 	if (!p || depth > 1 || *n >= 16)
 		return;
 	s = direct_var(p);
+	if (!s)	/* through conversions and x +- 0 */
+		s = direct_var(strip_noop(p));
 	if (!s && depth)
 		s = assigned_var(p);
 	if (s) {
@@ -2918,6 +3096,131 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Is parameter P stored to (other than by the entry's copy of the
+ * argument)?  Then its value at a return is not the one the caller passed. */
+static int parm_stored(struct fa *fa, struct symbol *p)
+{
+	int i;
+
+	for (i = 0; i < fa->nbl; i++) {
+		struct instruction *insn;
+
+		FOR_EACH_PTR(fa->bl[i].bb->insns, insn) {
+			if (insn->bb && insn->opcode == OP_STORE &&
+			    insn->src->type == PSEUDO_SYM && insn->src->sym == p &&
+			    insn->target->type != PSEUDO_ARG)
+				return 1;
+		} END_FOR_EACH_PTR(insn);
+	}
+	return 0;
+}
+
+/*
+ * The summary of FN (struct fninfo), from its solved paths: the callers
+ * of this unit read it (the functions are analysed callees first).
+ */
+static void summarise(struct fa *fa, struct fninfo *fn, int retb)
+{
+	struct symbol *ft = strip_node(fn->sym->ctype.base_type), *p;
+	int pv[64], np = 0, i, k, e;
+
+	fn->flush_always = 0;
+	fn->flush_param = fn->zero_param = -1;
+	fn->flush_zero = 0;
+	FOR_EACH_PTR(ft->arguments, p) {
+		int v = sym_index(fa, p);
+
+		if (np < 64)
+			pv[np++] = v >= 0 && !parm_stored(fa, p) ? v : -1;
+	} END_FOR_EACH_PTR(p);
+	/* flush (functions without the gather: a cover is a flush there) */
+	if (!fa->ngvars && retb >= 0 && fa->bl[retb].reached) {
+		struct pstate ex;
+		int flushes = 0, nunc = 0;
+
+		ps_copy(&ex, &fa->bl[retb].in);
+		transfer(fa, retb, &ex, -1);
+		for (e = 0; e < ex.n; e++) {
+			flushes = flushes || ex.e[e].covered;
+			nunc += ex.e[e].ncl > 0;
+		}
+		if (flushes && !nunc)
+			fn->flush_always = 1;
+		for (i = 0; flushes && nunc && i < np && fn->flush_param < 0; i++) {
+			int all0 = pv[i] >= 0, all1 = pv[i] >= 0;
+
+			for (e = 0; e < ex.n; e++) {
+				if (!ex.e[e].ncl)
+					continue;
+				all0 = all0 && env_val(ex.e[e].z, ex.e[e].nz, pv[i]) == 0;
+				all1 = all1 && env_val(ex.e[e].z, ex.e[e].nz, pv[i]) == 1;
+			}
+			/* the paths that do not flush all have it nonzero:
+			 * it flushes when it is 0 */
+			if (all1 || all0) {
+				fn->flush_param = i;
+				fn->flush_zero = all1;
+			}
+		}
+		ps_free(&ex);
+	}
+	/* zero: every return is 0 when one parameter is */
+	for (i = 0; strcmp(fn->retkind, "void") && i < np &&
+		    fn->zero_param < 0; i++) {
+		int ok = pv[i] >= 0, reached = 0;
+
+		for (k = 0; ok && k < fa->nrets; k++) {
+			struct retsite *r = &fa->rets[k];
+			struct pstate st;
+
+			if (r->b < 0 || !fa->bl[r->b].reached)
+				continue;
+			ps_copy(&st, &fa->bl[r->b].in);
+			transfer(fa, r->b, &st, r->ev_index < 0 ? 0 : r->ev_index);
+			for (e = 0; e < st.n; e++) {
+				unsigned z = st.e[e].z, nz = st.e[e].nz;
+				unsigned z0 = z, nz0 = nz;
+				struct instruction *sd = def_of(strip_noop(r->val));
+
+				if (env_val(z, nz, pv[i]) == 1)
+					continue;
+				reached = 1;
+				env_set(&z, &nz, pv[i], 0);
+				if (sd && sd->opcode == OP_SEL) {
+					/* GIMPLE stores the arms of a ?: to a
+					 * temporary where they are computed:
+					 * the parameter is 0 there only when
+					 * the condition tested it */
+					int c = eval_cond(fa, sd->src1, z, nz);
+					int va, vb;
+
+					if (c >= 0 && eval_cond(fa, sd->src1, z0, nz0) < 0) {
+						z0 = z;
+						nz0 = nz;
+					}
+					va = eval_operand(fa, sd->src2, z0, nz0);
+					vb = eval_operand(fa, sd->src3, z0, nz0);
+					if (!(c == 1 ? va == 0 : c == 0 ? vb == 0 :
+					      va == 0 && vb == 0))
+						ok = 0;
+					continue;
+				}
+				if (eval(fa, r->val, z, nz, 0) != 0)
+					ok = 0;
+			}
+			ps_free(&st);
+		}
+		if (ok && reached)
+			fn->zero_param = i;
+	}
+	fn->summarised = fn->flush_always || fn->flush_param >= 0 ||
+			 fn->zero_param >= 0;
+	if (opt_debug)
+		fprintf(stderr, "gatherlint: summary %s: flush %d param %d zero %d, returns 0 with param %d\n",
+			fn->name, fn->flush_always, fn->flush_param,
+			fn->flush_zero, fn->zero_param);
+}
+
 /* One merged source return. */
 struct mret {
 	int reached, nonzero;
@@ -2926,7 +3229,7 @@ struct mret {
 	struct strv unread;
 };
 
-static void analyse(struct fninfo *fn, struct entrypoint *ep)
+static void analyse(struct fninfo *fn, struct entrypoint *ep, int summary_only)
 {
 	struct fa fa;
 	struct basic_block *bb;
@@ -2982,17 +3285,26 @@ static void analyse(struct fninfo *fn, struct entrypoint *ep)
 		}
 	}
 	if (entry < 0) {
-		fn->incomplete = sdup("sparse did not linearize it");
+		if (!summary_only)
+			fn->incomplete = sdup("sparse did not linearize it");
 		goto out;
 	}
-	/* the gather parameter and its local aliases ("g = gather;") */
+	/* the gather parameter (of a carrier: the parameter that carries it
+	 * and the locals it loads) and its local aliases ("g = gather;") */
 	{
 		struct symbol *g = gather_param(fn->sym);
 
-		if (g)
+		gt = NULL;
+		if (g) {
 			fa.gvars[fa.ngvars++] = g;
-		gt = g ? strip_node(strip_node(g->ctype.base_type)->ctype.base_type)
-		       : NULL;
+			gt = strip_node(strip_node(g->ctype.base_type)->ctype.base_type);
+		} else if (fn->carrier) {
+			fa.gvars[fa.ngvars++] = fn->cparam;
+			for (i = 0; i < fn->nclocals; i++)
+				fa.gvars[fa.ngvars++] = fn->clocals[i];
+			if (fn->nclocals)
+				gt = strip_node(strip_node(fn->clocals[0]->ctype.base_type)->ctype.base_type);
+		}
 	}
 	for (k = 1; k && fa.ngvars;) {
 		k = 0;
@@ -3015,6 +3327,29 @@ static void analyse(struct fninfo *fn, struct entrypoint *ep)
 				}
 			} END_FOR_EACH_PTR(insn);
 		}
+	}
+	/* locals that hold the gather in a member ("a.pending.gather = g;",
+	 * also an initialiser's): passing their address passes the gather */
+	for (i = 0; fa.ngvars && i < fa.nbl; i++) {
+		struct instruction *insn;
+
+		FOR_EACH_PTR(fa.bl[i].bb->insns, insn) {
+			struct symbol *s, *t;
+			int j, seen = 0;
+
+			if (!insn->bb || insn->opcode != OP_STORE ||
+			    insn->src->type != PSEUDO_SYM || !(s = insn->src->sym) ||
+			    (s->ctype.modifiers &
+			     (MOD_STATIC | MOD_EXTERN | MOD_TOPLEVEL)) ||
+			    !(t = strip_node(s->ctype.base_type)) ||
+			    (t->type != SYM_STRUCT && t->type != SYM_UNION) ||
+			    !is_gvar(&fa, insn->target) || fa.ngstructs >= 16)
+				continue;
+			for (j = 0; j < fa.ngstructs; j++)
+				seen |= fa.gstructs[j] == s;
+			if (!seen)
+				fa.gstructs[fa.ngstructs++] = s;
+		} END_FOR_EACH_PTR(insn);
 	}
 	if (gt) {
 		struct symbol *s = find_member(gt, built_in_ident("start"));
@@ -3085,9 +3420,13 @@ static void analyse(struct fninfo *fn, struct entrypoint *ep)
 		} END_FOR_EACH_PTR(insn);
 	}
 	if (!solve(&fa, entry)) {
-		fn->incomplete = sdup("the path analysis did not converge");
+		if (!summary_only)
+			fn->incomplete = sdup("the path analysis did not converge");
 		goto out;
 	}
+	summarise(&fa, fn, retb);
+	if (summary_only)
+		goto out;
 	/* the returns, merged by source return */
 	m = xrealloc(NULL, (fn->nsrcrets + 1) * sizeof(*m));
 	memset(m, 0, (fn->nsrcrets + 1) * sizeof(*m));
@@ -3211,6 +3550,166 @@ out:
 	free(fa.rets);
 	for (i = 0; i < fa.natoms; i++)
 		free((char *)fa.atoms[i]);
+}
+
+/* A ?: of the constants 0 and 1: GCC folds it into the test's value. */
+static int sel_01(struct instruction *u)
+{
+	return u->src2->type == PSEUDO_VAL && u->src3->type == PSEUDO_VAL &&
+	       ((u->src2->value == 0 && u->src3->value == 1) ||
+		(u->src2->value == 1 && u->src3->value == 0));
+}
+
+/*
+ * Is the value P, computed from a parameter, kept (stored, returned,
+ * computed with) rather than only tested, passed or dereferenced?  What
+ * GIMPLE before SSA writes as an assignment with the parameter as an
+ * operand.  TEST: P is (part of) a condition already.
+ */
+static int value_kept(pseudo_t p, int test, int depth)
+{
+	struct pseudo_user *pu;
+
+	if (!p || p->type != PSEUDO_REG || depth > 8)
+		return 0;
+	FOR_EACH_PTR(p->users, pu) {
+		struct instruction *u = pu->insn;
+
+		if (!u || !u->bb)
+			continue;
+		switch (u->opcode) {
+		case OP_CBR:
+		case OP_SWITCH:
+		case OP_CALL:
+		case OP_LOAD:
+			continue;
+		case OP_STORE:
+			if (u->target == p)
+				return 1;
+			continue;
+		case OP_SEL:
+			if (u->src1 == p && !sel_01(u))
+				continue;	/* an if */
+			return 1;
+		case OP_PTRCAST:	/* GCC drops them */
+			if (value_kept(u->target, test, depth + 1))
+				return 1;
+			continue;
+		case OP_ADD:
+		case OP_SUB:
+			if (test)
+				return 1;
+			/* x +- 0 (folded); &p->m, p->a[i] (a reference; not
+			 * container_of: p - offset) */
+			if (u->src2->type == PSEUDO_VAL && u->src2->value == 0) {
+				if (value_kept(u->target, test, depth + 1))
+					return 1;
+				continue;
+			}
+			if (u->opcode == OP_ADD && u->type && strip_node(u->type) &&
+			    strip_node(u->type)->type == SYM_PTR)
+				continue;
+			return 1;
+		default:
+			/* a test and the logic of a condition ("a && b") */
+			if ((u->opcode >= OP_BINCMP && u->opcode <= OP_BINCMP_END) ||
+			    (test && (u->opcode == OP_AND || u->opcode == OP_OR ||
+				      u->opcode == OP_ZEXT || u->opcode == OP_TRUNC))) {
+				if (value_kept(u->target, 1, depth + 1))
+					return 1;
+				continue;
+			}
+			return 1;
+		}
+	} END_FOR_EACH_PTR(pu);
+	return 0;
+}
+
+/*
+ * Worth a summary (a function without the gather): it calls a flush, a
+ * summarised callee or a member, or it returns a value and keeps a value
+ * computed from a parameter (value_kept).
+ */
+static int worth_summary(struct fninfo *fn, struct entrypoint *ep)
+{
+	struct symbol *ft = strip_node(fn->sym->ctype.base_type);
+	int value = strip_node(ft->ctype.base_type) != &void_ctype;
+	struct basic_block *bb;
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		struct instruction *insn;
+
+		FOR_EACH_PTR(bb->insns, insn) {
+			const char *n, *k;
+			struct symbol *p;
+			int parm = 0;
+
+			if (!insn->bb)
+				continue;
+			if (insn->opcode == OP_CALL) {
+				n = direct_callee(insn);
+				k = n ? api_kind(n, NULL) : NULL;
+				if ((k && !strcmp(k, "flush")) || summary_of(n) ||
+				    (!n && member_call_at(insn->pos)))
+					return 1;
+				continue;
+			}
+			if (!value || insn->opcode != OP_LOAD || insn->offset ||
+			    insn->src->type != PSEUDO_SYM)
+				continue;
+			FOR_EACH_PTR(ft->arguments, p) {
+				parm |= p == insn->src->sym;
+			} END_FOR_EACH_PTR(p);
+			if (parm && value_kept(insn->target, 0, 0))
+				return 1;
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+	return 0;
+}
+
+/*
+ * FN and, first, its callees of this unit (GCC runs its passes callees
+ * first: a caller sees the summaries of its callees): linearized with
+ * the calls of inline helpers kept as calls, then analysed (a function
+ * with the gather or a carrier) or summarised (one worth it).
+ */
+static void visit(struct fninfo *fn)
+{
+	struct symbol *ft;
+	struct entrypoint *ep;
+	struct basic_block *bb;
+	struct instruction *insn;
+
+	if (!fn->defined || fn->visit)
+		return;
+	fn->visit = 1;
+	ft = strip_node(fn->sym->ctype.base_type);
+	ev_walk_stmt(ft->stmt);
+	ft->expanding = 1;
+	expand_symbol(fn->sym);
+	ep = linearize_symbol(fn->sym);
+	if (!ep || !ep->entry) {
+		if (fn->has_gather)
+			fn->incomplete = sdup("sparse did not linearize it");
+		fn->visit = 2;
+		return;
+	}
+	FOR_EACH_PTR(ep->bbs, bb) {
+		FOR_EACH_PTR(bb->insns, insn) {
+			struct fninfo *c;
+
+			if (insn->bb && insn->opcode == OP_CALL &&
+			    (c = fn_find(direct_callee(insn))))
+				visit(c);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+	if (opt_debug)
+		show_entry(ep);
+	if (fn->has_gather)
+		analyse(fn, ep, 0);
+	else if (worth_summary(fn, ep))
+		analyse(fn, ep, 1);
+	fn->visit = 2;
 }
 
 /* ------------------------------------------------------------------ */
@@ -3390,26 +3889,9 @@ static int check_unit(char *file)
 		free(l);
 		goto emit;
 	}
-	for (i = 0; i < nfns; i++) {
-		struct fninfo *f = &fns[i];
-		struct symbol *ft;
-		struct entrypoint *ep;
-
-		if (!f->defined || !f->has_gather)
-			continue;
-		ft = strip_node(f->sym->ctype.base_type);
-		ev_walk_stmt(ft->stmt);
-		ft->expanding = 1;
-		expand_symbol(f->sym);
-		ep = linearize_symbol(f->sym);
-		if (!ep || !ep->entry) {
-			f->incomplete = sdup("sparse did not linearize it");
-			continue;
-		}
-		if (opt_debug)
-			show_entry(ep);
-		analyse(f, ep);
-	}
+	/* every function of the unit, callees first */
+	for (i = 0; i < nfns; i++)
+		visit(&fns[i]);
 	sb_add(&text, "# gatherlint facts of ");
 	sb_add(&text, file);
 	sb_add(&text, "\n");
