@@ -11,7 +11,9 @@
 # private repository holding the touched files.  Everything is written
 # into a temporary directory first; DIR gets the series only when every
 # patch applied.
-# shellcheck shell=sh
+# (the CLI's variables, root, tmp, lib, engine, ..., are assigned there; a
+# failure of "A && B" dies on purpose)
+# shellcheck shell=sh disable=SC2154,SC2015
 
 # series_prefix_path FILE: the subject prefix derived from the path
 # (iommu/<driver>; iommu for the core itself)

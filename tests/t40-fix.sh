@@ -41,13 +41,14 @@ for e in $engines; do
 		d=$(cd "$w" && "$GL" fix --engine="$e" $THEMES) && [ -z "$d" ]
 	}
 	check "fix ($e): a second fix prints an empty diff" t_idem
-	# --in-place on a fresh copy gives the same files
+	# --in-place on a fresh copy gives the same files (on the single-unit
+	# drivers of misses/, whose fix alone is the diff's part for them: a
+	# fix run of the engine is the costly part of this test)
 	w2=$OUT/fix.$e.inplace
 	rm -rf "$w2" && mkdir -p "$w2"
-	(cd "$CORPUS" && cp -R include $THEMES "$w2/")
-	# shellcheck disable=SC2086
-	(cd "$w2" && "$GL" fix --engine="$e" --in-place $THEMES 2>/dev/null)
-	check "fix ($e): --in-place writes what the diff says" diff -r "$w" "$w2"
+	(cd "$CORPUS" && cp -R include misses "$w2/")
+	(cd "$w2" && "$GL" fix --engine="$e" --in-place misses 2>/dev/null)
+	check "fix ($e): --in-place writes what the diff says (misses/)" diff -r "$w/misses" "$w2/misses"
 	t_notmp() { [ -z "$(find "$w2" -name '*.gatherlint.*')" ]; }
 	check "fix ($e): --in-place leaves no temporary file" t_notmp
 done
