@@ -110,8 +110,11 @@ static std::set<std::string> facts_seen;
 static std::set<std::string> ops_funcs;
 static std::map<int, location_t> known_locs;	/* line -> a location */
 /* calls through a struct member, by location: the gimplifier folds a call
- * through a const object ("flush_ops.tlb_flush_all(c)") into a direct one */
+ * through a const object ("flush_ops.tlb_flush_all(c)") into a call of the
+ * function it holds.  The GIMPLE call may carry another location_t for the
+ * same source position (GCC 15), so the position is a key too. */
 static std::map<location_t, std::string> member_call_at;
+static std::map<std::string, std::string> member_call_pos;
 static tree fmt_enum;
 
 /* ops objects seen (for the standalone decision) */
@@ -186,6 +189,31 @@ static bool in_main_file(location_t loc)
 static int loc_line(location_t loc)
 {
 	return gl_expand(loc).line;
+}
+
+/* "file:line:column" of a location (its locus, macros unexpanded) */
+static std::string src_pos(location_t loc)
+{
+	expanded_location x = expand_location(LOCATION_LOCUS(loc));
+
+	return std::string(x.file ? x.file : "") + ":" + itos(x.line) + ":" +
+	       itos(x.column);
+}
+
+/* the member a call statement was written through, "" if none */
+static std::string member_call(gimple *stmt)
+{
+	location_t l = LOCATION_LOCUS(gimple_location(stmt));
+	std::map<location_t, std::string>::iterator it;
+	std::map<std::string, std::string>::iterator p;
+
+	if (l == UNKNOWN_LOCATION)
+		return "";
+	it = member_call_at.find(l);
+	if (it != member_call_at.end())
+		return it->second;
+	p = member_call_pos.find(src_pos(l));
+	return p != member_call_pos.end() ? p->second : "";
 }
 
 static void note_known(location_t loc)
@@ -939,8 +967,10 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 
 		if (cf)
 			STRIP_NOPS(cf);
-		if (cf && TREE_CODE(cf) == COMPONENT_REF && loc != UNKNOWN_LOCATION)
+		if (cf && TREE_CODE(cf) == COMPONENT_REF && loc != UNKNOWN_LOCATION) {
 			member_call_at[LOCATION_LOCUS(loc)] = decl_name(TREE_OPERAND(cf, 1));
+			member_call_pos[src_pos(loc)] = decl_name(TREE_OPERAND(cf, 1));
+		}
 
 		if (fd && DECL_NAME(fd) &&
 		    api_is(decl_name(fd), "fmtalloc", NULL) &&
@@ -1196,6 +1226,7 @@ struct fn_analysis {
 	std::vector<std::string> atoms;
 	std::map<basic_block, std::vector<event>> events;
 	std::map<tree, tree> temp_field;	/* temp -> FIELD_DECL */
+	std::map<tree, tree> temp_func;	/* temp -> the FUNCTION_DECL it holds */
 	std::map<tree, int> qpol;		/* var -> +1/-1 queued */
 	std::set<edge> queued_edges;
 	std::vector<retsite> rets;
@@ -1217,6 +1248,13 @@ static tree strip_conv(tree t)
 	while (t && (CONVERT_EXPR_P(t) || TREE_CODE(t) == NON_LVALUE_EXPR))
 		t = TREE_OPERAND(t, 0);
 	return t;
+}
+
+/* a temporary of the gimplifier (assigned once), not a user's variable */
+static bool is_func_temp(tree t)
+{
+	return t && (TREE_CODE(t) == SSA_NAME ||
+		     (TREE_CODE(t) == VAR_DECL && DECL_ARTIFICIAL(t)));
 }
 
 static bool is_gvar(const fn_analysis &fa, tree t)
@@ -1255,6 +1293,28 @@ static bool gather_range_ref(const fn_analysis &fa, tree t)
 	return is_gvar(fa, TREE_OPERAND(base, 0));
 }
 
+/*
+ * A function some iommu_flush_ops object of this unit stores in a flush
+ * callback member (flushcb: tlb_flush_walk, tlb_flush_all): a direct call
+ * of it flushes exactly as a call through the member (the gimplifier folds
+ * "flush_ops.tlb_flush_all(c)" through a const object into a call of the
+ * function it holds, and a driver may call it by name).
+ */
+static bool flushcb_func(const std::string &name)
+{
+	for (const std::string &id : ops_order) {
+		const gl_ops &o = ops_objs[id];
+
+		if (o.type != "iommu_flush_ops")
+			continue;
+		for (const auto &fv : o.fields)
+			if (fv.second == name &&
+			    api_is(fv.first.c_str(), "flushcb", NULL))
+				return true;
+	}
+	return false;
+}
+
 /* Events of one call statement. */
 static void call_events(fn_analysis &fa, gimple *stmt,
 			std::vector<event> &ev)
@@ -1262,12 +1322,21 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 	tree fd = gl_call_fndecl(stmt);
 	event e;
 	int arg;
+	std::string mc = member_call(stmt);
 
 	e.var = -1;
 	e.inc = false;
 	e.stmt = NULL;
 	e.atom = -1;
-	if (fd && member_call_at.count(LOCATION_LOCUS(gimple_location(stmt))))
+	/* a call through a temporary that holds a function (the gimplifier's
+	 * "_6 = fn; _6 (c);") calls that function */
+	if (!fd) {
+		tree t = strip_conv(gimple_call_fn(stmt));
+
+		if (t && fa.temp_func.count(t))
+			fd = fa.temp_func[t];
+	}
+	if (fd && !mc.empty())
 		fd = NULL_TREE;	/* a member call the gimplifier folded */
 	if (fd && DECL_NAME(fd)) {
 		const char *n = decl_name(fd);
@@ -1280,7 +1349,7 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			}
 			return;
 		}
-		if (k && !strcmp(k, "flush")) {
+		if ((k && !strcmp(k, "flush")) || (!k && flushcb_func(n))) {
 			e.kind = EV_COVER;
 			ev.push_back(e);
 			return;
@@ -1315,8 +1384,8 @@ static void call_events(fn_analysis &fa, gimple *stmt,
 			field = fa.temp_field[fn];
 		if (field)
 			m = decl_name(field);
-		else if (member_call_at.count(LOCATION_LOCUS(gimple_location(stmt))))
-			m = member_call_at[LOCATION_LOCUS(gimple_location(stmt))];
+		else if (!mc.empty())
+			m = mc;
 		else
 			return;
 		if (api_is(m.c_str(), "flushcb", NULL)) {
@@ -2160,6 +2229,15 @@ static void analyse_function(function *fun)
 			    TREE_CODE(gimple_assign_rhs1(s)) == COMPONENT_REF)
 				fa.temp_field[gimple_assign_lhs(s)] =
 					TREE_OPERAND(gimple_assign_rhs1(s), 1);
+			if (is_gimple_assign(s) && gimple_assign_single_p(s) &&
+			    is_func_temp(gimple_assign_lhs(s))) {
+				tree v = strip_conv(gimple_assign_rhs1(s));
+
+				if (v && TREE_CODE(v) == ADDR_EXPR)
+					v = TREE_OPERAND(v, 0);
+				if (v && TREE_CODE(v) == FUNCTION_DECL)
+					fa.temp_func[gimple_assign_lhs(s)] = v;
+			}
 			if (gimple_code(s) == GIMPLE_RETURN &&
 			    gimple_return_retval(as_a<greturn *>(s)))
 				fa.retvar = gimple_return_retval(
