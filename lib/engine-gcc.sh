@@ -64,7 +64,8 @@ plugin_for() {
 		die "$1 does not run"
 	fi
 	_p=$home/gcc-plugin/build/$_t-$_v/gatherlint_plugin.so
-	if [ ! -r "$_p" ]; then
+	# in the source tree make keeps it up to date; installed, it must be there
+	if [ -f "$home/gcc-plugin/Makefile" ] || [ ! -r "$_p" ]; then
 		[ -f "$home/gcc-plugin/Makefile" ] ||
 			die "no GCC plugin for $1 $_v ($_p): build it with" \
 				"make -C gcc-plugin CC=$1 in the gatherlint source and install it"
