@@ -30,8 +30,11 @@ deps:
 deps-audit:
 	@lib/deps.sh audit
 
+# the plugin for gcc, and one for each compiler of PLUGIN_CC (make all
+# PLUGIN_CC="aarch64-linux-gnu-gcc arm-linux-gnueabihf-gcc": gcc-plugin/build/)
 plugin:
 	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin; fi
+	@for c in $(PLUGIN_CC); do $(MAKE) -C gcc-plugin CC="$$c" all || exit 2; done
 
 # Re-render lib/gather-api.txt into the semantic patches (the committed
 # files must equal the rendering; `make check` verifies it).
@@ -69,6 +72,11 @@ install: all
 	@if [ -f gcc-plugin/gatherlint_plugin.so ]; then \
 		install -m 0755 gcc-plugin/gatherlint_plugin.so $(SHAREDIR)/gcc-plugin/; \
 	fi
+	@for p in gcc-plugin/build/*/gatherlint_plugin.so; do \
+		[ -f "$$p" ] || continue; \
+		install -d $(SHAREDIR)/$$(dirname "$$p") && \
+		install -m 0755 "$$p" $(SHAREDIR)/$$p || exit 2; \
+	done
 	@for h in $(HOOKS); do \
 		[ -f "$$h" ] && install -m 0755 "$$h" $(SHAREDIR)/checkpatch-hooks/; \
 	done; true
