@@ -67,8 +67,8 @@ plugin_for() {
 	# in the source tree make keeps it up to date; installed, it must be there
 	if [ -f "$home/gcc-plugin/Makefile" ] || [ ! -r "$_p" ]; then
 		[ -f "$home/gcc-plugin/Makefile" ] ||
-			die "no GCC plugin for $1 $_v ($_p): build it with" \
-				"make -C gcc-plugin CC=$1 in the gatherlint source and install it"
+			die "the GCC plugin is not built for $1 $_v ($_p): run" \
+				"make -C gcc-plugin CC=$1 in the gatherlint source, and install it"
 		if ! make -s -C "$home/gcc-plugin" CC="$1" all > "$tmp/plugin.log" 2>&1; then
 			_m=$(sed -n 's/^gatherlint: //p' "$tmp/plugin.log" | head -1)
 			die "${_m:-the plugin for $1 does not build: $(grep -m1 'error' "$tmp/plugin.log")}"
