@@ -31,8 +31,11 @@ deps:
 deps-audit:
 	@lib/deps.sh audit
 
+# the plugin for gcc, and one for each compiler of PLUGIN_CC (make all
+# PLUGIN_CC="aarch64-linux-gnu-gcc arm-linux-gnueabihf-gcc": gcc-plugin/build/)
 plugin:
 	@if [ -f gcc-plugin/Makefile ]; then $(MAKE) -C gcc-plugin; fi
+	@for c in $(PLUGIN_CC); do $(MAKE) -C gcc-plugin CC="$$c" all || exit 2; done
 
 # the sparse engine's checker (libsparse: built by lib/deps.sh check)
 sparse: core
@@ -83,6 +86,11 @@ install: all
 		install -d $(SHAREDIR)/sparse; \
 		install -m 0755 sparse/gatherlint-sparse $(SHAREDIR)/sparse/; \
 	fi
+	@for p in gcc-plugin/build/*/gatherlint_plugin.so; do \
+		[ -f "$$p" ] || continue; \
+		install -d $(SHAREDIR)/$$(dirname "$$p") && \
+		install -m 0755 "$$p" $(SHAREDIR)/$$p || exit 2; \
+	done
 	@for h in $(HOOKS); do \
 		[ -f "$$h" ] && install -m 0755 "$$h" $(SHAREDIR)/checkpatch-hooks/; \
 	done; true

@@ -2205,8 +2205,14 @@ static void find_tracked(fn_analysis &fa, function *fun)
 			if (!is_gimple_assign(s))
 				continue;
 			l = gimple_assign_lhs(s);
-			if (TREE_CODE(l) != VAR_DECL || !DECL_ARTIFICIAL(l) ||
-			    l == fa.retvar || nstores[l] != 1)
+			/* the gimplifier's temporaries: artificial variables
+			 * stored once, and SSA names ("_3 = (long unsigned
+			 * int) i;" before "D.1 = size * _3;") */
+			if (TREE_CODE(l) != SSA_NAME &&
+			    (TREE_CODE(l) != VAR_DECL || !DECL_ARTIFICIAL(l) ||
+			     nstores[l] != 1))
+				continue;
+			if (l == fa.retvar)
 				continue;
 			fa.tdef[l] = s;
 			if (gimple_assign_single_p(s) ||
@@ -3827,6 +3833,17 @@ static void gl_finish(void * /* gcc_data */, void * /* user_data */)
 /* ------------------------------------------------------------------ */
 /* Registration                                                        */
 
+/* the --target= of a compiler's configuration, "" when none */
+static std::string config_target(const char *args)
+{
+	const char *t = args ? strstr(args, "--target=") : NULL;
+
+	if (!t)
+		return "";
+	t += strlen("--target=");
+	return std::string(t, strcspn(t, " "));
+}
+
 int plugin_init(struct plugin_name_args *info,
 		struct plugin_gcc_version *version)
 {
@@ -3834,8 +3851,12 @@ int plugin_init(struct plugin_name_args *info,
 	int i;
 
 	if (!plugin_default_version_check(version, &gcc_version)) {
-		error("%<gatherlint_plugin%>: built for GCC %s, loaded by "
-		      "GCC %s", gcc_version.basever, version->basever);
+		/* a cross compiler of the same release differs by target */
+		error("%<gatherlint_plugin%>: built for GCC %s %s, loaded by "
+		      "GCC %s %s: build it for this compiler", gcc_version.basever,
+		      config_target(gcc_version.configuration_arguments).c_str(),
+		      version->basever,
+		      config_target(version->configuration_arguments).c_str());
 		return 1;
 	}
 	for (i = 0; i < info->argc; i++) {

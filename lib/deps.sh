@@ -52,11 +52,16 @@ gcc_plugin_pkg() {
 	printf 'gcc-%s-plugin-dev' "${v:-12}"
 }
 
-# the plugin headers of gcc build a plugin that gcc then loads
+# plugin_works [CC CXX]: the plugin headers of CC (default gcc) build, with
+# CXX, a plugin that CC then loads
 plugin_works() {
-	d=$(gcc -print-file-name=plugin) && [ -d "$d/include" ] || return 1
-	cxx=$(printf '%s' "${CC:-gcc}" | sed 's/gcc/g++/')
-	command -v "$cxx" >/dev/null 2>&1 || cxx=g++
+	pcc=${1:-gcc}
+	d=$("$pcc" -print-file-name=plugin) && [ -d "$d/include" ] || return 1
+	cxx=${2-}
+	if [ -z "$cxx" ]; then
+		cxx=$(printf '%s' "${CC:-gcc}" | sed 's/gcc/g++/')
+		command -v "$cxx" >/dev/null 2>&1 || cxx=g++
+	fi
 	cat > "$t/p.c" <<'EOC'
 #include "gcc-plugin.h"
 #include "plugin-version.h"
@@ -69,7 +74,29 @@ int plugin_init(struct plugin_name_args *a, struct plugin_gcc_version *v)
 EOC
 	"$cxx" -fPIC -shared -fno-rtti -I"$d/include" -x c++ -o "$t/p.so" "$t/p.c" &&
 		printf 'int x;\n' > "$t/u.c" &&
-		gcc -fplugin="$t/p.so" -c -o "$t/u.o" "$t/u.c"
+		"$pcc" -fplugin="$t/p.so" -c -o "$t/u.o" "$t/u.c"
+}
+
+# The cross compilers the kernel tests build ARM trees with (most IOMMU
+# drivers are ARM drivers).  A cross compiler's plugin is built by the
+# host's g++ of the cross gcc's major version against the cross plugin
+# headers, gcc-N-plugin-dev-TRIPLET, where N follows the cross gcc (12 on
+# Debian 12, 14 on 13, ...): named once gcc-TRIPLET is installed, in the
+# second round.
+cross_triplets="aarch64-linux-gnu arm-linux-gnueabihf"
+cross_scan() {	# cross_scan TRIPLET
+	if ! have "$1-gcc"; then
+		want "gcc-$1"
+		return
+	fi
+	v=$("$1-gcc" -dumpversion 2>/dev/null | cut -d. -f1)
+	if [ -z "$v" ]; then
+		want "gcc-$1"
+	elif ! have "g++-$v"; then
+		want "g++-$v"
+	elif ! plugin_works "$1-gcc" "g++-$v"; then
+		want "gcc-$v-plugin-dev-$1"
+	fi
 }
 
 shellcheck_works() { printf "#!/bin/sh\necho ok\n" | shellcheck -; }
@@ -229,6 +256,7 @@ scan() {
 		llvm_works || { want clang; want lld; want llvm; }
 		# apt-get source unpacks with dpkg-source
 		dpkg-source --version || want dpkg-dev
+		for tr in $cross_triplets; do cross_scan "$tr"; done
 	fi
 }
 

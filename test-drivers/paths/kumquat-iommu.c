@@ -8,7 +8,8 @@
  *   - "if (!r) return r;" and "if (r == 0) return r;" before the fill,
  *   - "if (live) fill;" then "return live ? size : 0;",
  *   - "switch (r) { case 0: return r; ... }",
- *   - a loop counter still 0 on the zero-trip path: "return i * pgsize;".
+ *   - a loop counter still 0 on the zero-trip path: "return i * pgsize;",
+ *     a size_t one and an int one (widened for the multiplication).
  * All are fillers: clean.
  *
  * kumquat_unmap_s2() fills only "if (r > SZ_4K)": a 4K unmap returns a
@@ -120,6 +121,28 @@ static size_t kumquat_unmap_run(struct kumquat_domain *kd, unsigned long iova,
 	return i * pgsize;
 }
 
+/*
+ * An int counter, widened for the multiplication (io-pgtable-arm's
+ * __arm_lpae_unmap shape): "return i * pgsize;" is 0 on the zero-trip path
+ * and on a break at the first entry; after that the body has filled.
+ */
+static size_t kumquat_unmap_blocks(struct kumquat_domain *kd, unsigned long iova,
+				   size_t pgsize, size_t pgcount,
+				   struct iommu_iotlb_gather *gather)
+{
+	u64 *pte = kd->ptes + (iova >> 12);
+	int i = 0, n = min_t(int, pgcount, 512);
+
+	while (i < n) {
+		if (!pte[i])
+			break;
+		pte[i] = 0;
+		iommu_iotlb_gather_add_range(gather, iova + i * pgsize, pgsize);
+		i++;
+	}
+	return i * pgsize;
+}
+
 static size_t kumquat_unmap_pages(struct iommu_domain *domain, unsigned long iova,
 				  size_t pgsize, size_t pgcount,
 				  struct iommu_iotlb_gather *gather)
@@ -129,6 +152,8 @@ static size_t kumquat_unmap_pages(struct iommu_domain *domain, unsigned long iov
 	switch (pgsize) {
 	case SZ_4K:
 		return kumquat_unmap_4k(kd, iova, pgcount, gather);
+	case SZ_16K:
+		return kumquat_unmap_blocks(kd, iova, pgsize, pgcount, gather);
 	case SZ_64K:
 		return kumquat_unmap_64k(kd, iova, pgcount, gather);
 	case SZ_2M:

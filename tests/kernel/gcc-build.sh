@@ -1,22 +1,35 @@
 #!/bin/sh
 # tests/kernel/gcc-build.sh - the GCC engine in a real kernel build.
 #
-# Builds drivers/iommu/ of Debian's linux-source-6.1 (x86_64 allmodconfig)
-# with KCFLAGS="-fplugin=gcc-plugin/gatherlint_plugin.so
+#   tests/kernel/gcc-build.sh [--arch x86_64|arm64|arm] [--time N]
+#
+# x86_64 (default): builds drivers/iommu/ of Debian's linux-source-6.1
+# (allmodconfig) with KCFLAGS="-fplugin=gcc-plugin/gatherlint_plugin.so
 # -fplugin-arg-gatherlint_plugin-db=DIR", on a copy of the tree
 # (build/linux-gcc-6.1: the pristine tree is never written), configured
 # and prepared once and reused by later runs.  Then resolves the facts the
-# build wrote and compares the findings with the cocci engine's on the
-# same files.
+# build wrote, compares the findings with the cocci engine's on the same
+# files, and checks that the CLI's GCC engine (the saved kbuild commands
+# replayed) agrees with the build's facts.
 #
-#   tests/kernel/gcc-build.sh [--time N]
+# arm64, arm: a cross build (aarch64-linux-gnu-, arm-linux-gnueabihf-) of
+# the same pristine tree with O=build/linux-gcc-6.1-ARCH, only configured
+# (make O=... ARCH=... allmodconfig, once): `gatherlint audit --engine=gcc
+# O=... drivers/iommu` itself builds the candidate objects of drivers/iommu
+# through kbuild (preparing the output tree the first time) with the
+# plugin built for the cross compiler; the objects are deleted first, so
+# every run builds them.  arm64 names ARCH= and CROSS_COMPILE=, arm lets
+# the engine read them from the .config.  The findings on the files built
+# are compared with the cocci engine's.
 #
-# --time N: also builds drivers/iommu/ N times with and N times without
-# the plugin, alternating, and prints the median wall times (overhead).
-# Results go to $GATHERLINT_TEST_OUT (default tests/out): kernel-gcc.facts,
-# kernel-gcc.tsv, kernel-cocci.tsv, kernel-gcc.cmp, kernel-gcc.build.log.
-# Exit status: 0 the build succeeded (no ICE, no error) and the CLI's GCC
-# engine agrees with the build's facts, 1 otherwise.
+# --time N (x86_64): also builds drivers/iommu/ N times with and N times
+# without the plugin, alternating, and prints the median wall times.
+# Results go to $GATHERLINT_TEST_OUT (default tests/out): kernel-gcc*.facts,
+# kernel-gcc*.tsv, kernel-cocci*.tsv, kernel-gcc*.cmp, kernel-gcc*.build.log
+# (the suffix -ARCH for the cross builds; kernel-gcc-ARCH.files the C
+# files analysed).  Exit status: 0 the build succeeded (no ICE, no error)
+# and, x86_64, the CLI's GCC engine agrees with the build's facts; 1
+# otherwise.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd -P)
 out=${GATHERLINT_TEST_OUT:-$top/tests/out}
@@ -25,14 +38,23 @@ plugin=$top/gcc-plugin/gatherlint_plugin.so
 gl=$top/bin/gatherlint
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}
 times=0
+arch=x86_64
 status=0
 
 die() { printf 'gcc-build: %s\n' "$*" >&2; exit 1; }
 
-case ${1-} in
---time) times=${2:-5} ;;
-'') ;;
-*) die "usage: tests/kernel/gcc-build.sh [--time N]" ;;
+while [ $# -gt 0 ]; do
+	case $1 in
+	--time) times=${2:-5}; shift 2 ;;
+	--arch) arch=${2-}; shift 2 ;;
+	*) die "usage: tests/kernel/gcc-build.sh [--arch x86_64|arm64|arm] [--time N]" ;;
+	esac
+done
+case $arch in
+x86_64) cross= ;;
+arm64) cross=aarch64-linux-gnu- ;;
+arm) cross=arm-linux-gnueabihf- ;;
+*) die "unknown --arch '$arch' (x86_64, arm64 or arm)" ;;
 esac
 
 mkdir -p "$out"
@@ -44,11 +66,93 @@ trap 'rm -rf "$db" "$db.with" "$db.without"; exit 143' TERM HUP
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+key() { awk -F '\t' -v OFS='\t' 'NR > 1 && $1 != "analysis-incomplete" { print $2, $3, $1, $4, $5 }' "$1" | LC_ALL=C sort; }
+
+# compare SUFFIX: gcc against cocci findings ($out/kernel-gcc$1.key,
+# kernel-cocci$1.key), the differences in $out/kernel-gcc$1.cmp; prints
+# one line of counts
+compare() {
+	{
+		echo "# both engines"
+		LC_ALL=C comm -12 "$out/kernel-cocci$1.key" "$out/kernel-gcc$1.key"
+		echo "# cocci only"
+		LC_ALL=C comm -23 "$out/kernel-cocci$1.key" "$out/kernel-gcc$1.key"
+		echo "# gcc only"
+		LC_ALL=C comm -13 "$out/kernel-cocci$1.key" "$out/kernel-gcc$1.key"
+	} > "$out/kernel-gcc$1.cmp"
+	printf 'findings on the %s built files: cocci %s, gcc %s, both %s, cocci only %s, gcc only %s (%s)\n' \
+		"$(wc -l < "$out/kernel-gcc$1.files")" \
+		"$(wc -l < "$out/kernel-cocci$1.key")" "$(wc -l < "$out/kernel-gcc$1.key")" \
+		"$(LC_ALL=C comm -12 "$out/kernel-cocci$1.key" "$out/kernel-gcc$1.key" | wc -l)" \
+		"$(LC_ALL=C comm -23 "$out/kernel-cocci$1.key" "$out/kernel-gcc$1.key" | wc -l)" \
+		"$(LC_ALL=C comm -13 "$out/kernel-cocci$1.key" "$out/kernel-gcc$1.key" | wc -l)" \
+		"$out/kernel-gcc$1.cmp"
+}
 
 # --- the plugin and the tree --------------------------------------------
 make -s -C "$top" plugin || die "the plugin does not build"
 [ -f "$plugin" ] || die "no $plugin"
 src=$("$top/tests/kernel/tree.sh") || die "linux-source-6.1 is not available"
+
+# --- a cross build: configured only, the engine builds -------------------
+if [ -n "$cross" ]; then
+	o=$top/build/linux-gcc-6.1-$arch
+	s=-$arch
+	command -v "${cross}gcc" > /dev/null 2>&1 ||
+		die "${cross}gcc is missing (lib/deps.sh check installs it)"
+	if [ ! -f "$o/.gatherlint-configured" ]; then
+		rm -rf "$o"
+		mkdir -p "$o" || die "cannot create $o"
+		t0=$(now)
+		make -s -C "$src" O="$o" ARCH="$arch" CROSS_COMPILE="$cross" allmodconfig \
+			> "$out/kernel-gcc$s.config.log" 2>&1 ||
+			die "make ARCH=$arch allmodconfig failed (see $out/kernel-gcc$s.config.log)"
+		touch "$o/.gatherlint-configured"
+		printf 'gcc-build: %s allmodconfig in %ss\n' "$arch" "$(elapsed "$t0" "$(now)")" >&2
+	fi
+	# every run builds the objects (the engine's kbuild step)
+	find "$o/drivers/iommu" \( -name '*.o' -o -name '.*.o.cmd' \) -type f -delete 2>/dev/null
+	if [ "$arch" = arm64 ]; then
+		set -- ARCH="$arch" CROSS_COMPILE="$cross"
+	else
+		set --	# read from the .config
+	fi
+	t0=$(now)
+	(cd "$src" && KDIR=$src GATHERLINT_KBUILD_LOG=$out/kernel-gcc$s.build.log \
+		"$gl" audit --engine=gcc --format=tsv --fail-on=never \
+		--facts-out="$out/kernel-gcc$s.facts" O="$o" "$@" drivers/iommu) \
+		> "$out/kernel-gcc$s.tsv" 2> "$out/kernel-gcc$s.err"
+	rc=$?
+	secs=$(elapsed "$t0" "$(now)")
+	[ "$rc" -eq 0 ] || { cat "$out/kernel-gcc$s.err" >&2; die "gatherlint audit --engine=gcc failed"; }
+	if grep -q 'internal compiler error' "$out/kernel-gcc$s.build.log"; then
+		die "ICE (see $out/kernel-gcc$s.build.log)"
+	fi
+	if grep -q 'gcc cannot compile' "$out/kernel-gcc$s.tsv"; then
+		grep 'gcc cannot compile' "$out/kernel-gcc$s.tsv" | head -3 >&2
+		die "files did not build (see $out/kernel-gcc$s.build.log)"
+	fi
+	# the candidate files analysed: those the engine did not call incomplete
+	# shellcheck source=lib/gather-api.sh
+	. "$top/lib/gather-api.sh"
+	awk -F '\t' '$1 == "analysis-incomplete" { print $2 }' "$out/kernel-gcc$s.tsv" |
+		LC_ALL=C sort -u > "$out/kernel-gcc$s.unbuilt"
+	(cd "$src" && grep -rlE "$gatherlint_keywords" drivers/iommu --include='*.c') |
+		LC_ALL=C sort | LC_ALL=C comm -23 - "$out/kernel-gcc$s.unbuilt" \
+		> "$out/kernel-gcc$s.files"
+	nobj=$(find "$o/drivers/iommu" -name '*.o' ! -name '*.mod.o' ! -name 'built-in*' | wc -l)
+	printf 'gatherlint audit --engine=gcc O=%s (%s%s): ok, %ss, built %s objects, analysed %s files, %s unbuilt\n' \
+		"${o#"$top"/}" "$arch" "${1:+, $*}" "$secs" "$nobj" \
+		"$(wc -l < "$out/kernel-gcc$s.files")" "$(wc -l < "$out/kernel-gcc$s.unbuilt")"
+	# shellcheck disable=SC2046
+	(cd "$src" && KDIR=$src "$gl" audit --engine=cocci --format=tsv --fail-on=never \
+		$(cat "$out/kernel-gcc$s.files")) \
+		> "$out/kernel-cocci$s.tsv" || die "gatherlint audit with the cocci engine failed"
+	key "$out/kernel-gcc$s.tsv" > "$out/kernel-gcc$s.key"
+	key "$out/kernel-cocci$s.tsv" > "$out/kernel-cocci$s.key"
+	compare "$s"
+	exit 0
+fi
 
 if [ ! -f "$dst/.gatherlint-prepared" ]; then
 	if [ ! -d "$dst" ]; then
@@ -115,24 +219,9 @@ printf 'build of drivers/iommu/ with the plugin: ok, %ss, %s objects, %s facts f
 (cd "$src" && KDIR=$src "$gl" audit --engine=cocci --format=tsv --fail-on=never \
 	$(cat "$out/kernel-gcc.files")) \
 	> "$out/kernel-cocci.tsv" || die "gatherlint audit with the cocci engine failed"
-key() { awk -F '\t' -v OFS='\t' 'NR > 1 { print $2, $3, $1, $4, $5 }' "$1" | LC_ALL=C sort; }
 key "$out/kernel-gcc.tsv" > "$out/kernel-gcc.key"
 key "$out/kernel-cocci.tsv" > "$out/kernel-cocci.key"
-{
-	echo "# both engines"
-	LC_ALL=C comm -12 "$out/kernel-cocci.key" "$out/kernel-gcc.key"
-	echo "# cocci only"
-	LC_ALL=C comm -23 "$out/kernel-cocci.key" "$out/kernel-gcc.key"
-	echo "# gcc only"
-	LC_ALL=C comm -13 "$out/kernel-cocci.key" "$out/kernel-gcc.key"
-} > "$out/kernel-gcc.cmp"
-printf 'findings on the %s built files: cocci %s, gcc %s, both %s, cocci only %s, gcc only %s (%s)\n' \
-	"$(wc -l < "$out/kernel-gcc.files")" \
-	"$(wc -l < "$out/kernel-cocci.key")" "$(wc -l < "$out/kernel-gcc.key")" \
-	"$(LC_ALL=C comm -12 "$out/kernel-cocci.key" "$out/kernel-gcc.key" | wc -l)" \
-	"$(LC_ALL=C comm -23 "$out/kernel-cocci.key" "$out/kernel-gcc.key" | wc -l)" \
-	"$(LC_ALL=C comm -13 "$out/kernel-cocci.key" "$out/kernel-gcc.key" | wc -l)" \
-	"$out/kernel-gcc.cmp"
+compare ""
 
 # The same files through the CLI's GCC engine (kbuild's saved command
 # lines replayed with the plugin): the same findings as the build's facts.
