@@ -109,7 +109,9 @@ while :; do
 	[ "$d" = / ] && break
 	d=$(dirname "$d")
 done
-case $root in "$ktop") rel= ;; *) rel=${root#"$ktop"/}/ ;; esac
+if [ -n "$ktop" ]; then
+	case $root in "$ktop") rel= ;; *) rel=${root#"$ktop"/}/ ;; esac
+fi
 
 jobs=${GATHERLINT_JOBS:-}
 [ -n "$jobs" ] || jobs=$(nproc 2>/dev/null || echo 1)
