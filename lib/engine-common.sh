@@ -1,5 +1,6 @@
 # engine-common.sh - sourced by the engine drivers (engine-cocci.sh,
-# engine-gcc.sh): their error exit and their temporary directory.
+# engine-gcc.sh, engine-sparse.sh): their error exit, their temporary
+# directory and where the audited root sits (find_tree).
 # shellcheck shell=sh
 
 # die MSG...: one line on stderr, exit 2 (a tool or usage error)
@@ -21,4 +22,28 @@ abs_path() {
 	/*) printf '%s\n' "$1" ;;
 	*) printf '%s/%s\n' "$(cd "$(dirname "$1")" && pwd -P)" "$(basename "$1")" ;;
 	esac
+}
+
+# find_tree ROOT: a kernel tree at or above ROOT (sets ktop), ROOT's path
+# inside it (rel, empty or ending in /); else, for plain files, the
+# include directory (incdir): the nearest include/ at or above ROOT
+# shellcheck disable=SC2034 # (ktop, rel and incdir are for the caller)
+find_tree() {
+	ktop=
+	rel=
+	incdir=
+	_d=$1
+	while :; do
+		if [ -z "$incdir" ] && [ -d "$_d/include" ]; then incdir=$_d/include; fi
+		if [ -f "$_d/Kbuild" ] && [ -f "$_d/Kconfig" ] && [ -f "$_d/Makefile" ] &&
+			[ -d "$_d/include/linux" ]; then
+			ktop=$_d
+			break
+		fi
+		[ "$_d" = / ] && break
+		_d=$(dirname "$_d")
+	done
+	if [ -n "$ktop" ]; then
+		case $1 in "$ktop") rel= ;; *) rel=${1#"$ktop"/}/ ;; esac
+	fi
 }

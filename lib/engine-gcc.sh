@@ -93,25 +93,8 @@ if [ "$mode" != one ]; then
 	engine_tmp gcc
 fi
 
-# A kernel tree at or above ROOT (ktop), ROOT's path inside it (rel); else
-# the include directory for plain files: the nearest include/ at or above.
-ktop=
-rel=
-incdir=
-d=$root
-while :; do
-	if [ -z "$incdir" ] && [ -d "$d/include" ]; then incdir=$d/include; fi
-	if [ -f "$d/Kbuild" ] && [ -f "$d/Kconfig" ] && [ -f "$d/Makefile" ] &&
-		[ -d "$d/include/linux" ]; then
-		ktop=$d
-		break
-	fi
-	[ "$d" = / ] && break
-	d=$(dirname "$d")
-done
-if [ -n "$ktop" ]; then
-	case $root in "$ktop") rel= ;; *) rel=${root#"$ktop"/}/ ;; esac
-fi
+# a kernel tree at or above ROOT (ktop, rel), else the include directory
+find_tree "$root"
 
 jobs=${GATHERLINT_JOBS:-}
 [ -n "$jobs" ] || jobs=$(nproc 2>/dev/null || echo 1)

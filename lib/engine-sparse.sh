@@ -55,28 +55,13 @@ if [ "$mode" != one ]; then
 	engine_tmp sparse
 fi
 
-# A kernel tree at or above ROOT (ktop), ROOT's path inside it (rel); else
-# the include directory for plain files: the nearest include/ at or above.
-ktop=
-rel=
-incdir=
-d=$root
-while :; do
-	if [ -z "$incdir" ] && [ -d "$d/include" ]; then incdir=$d/include; fi
-	if [ -f "$d/Kbuild" ] && [ -f "$d/Kconfig" ] && [ -f "$d/Makefile" ] &&
-		[ -d "$d/include/linux" ]; then
-		ktop=$d
-		break
-	fi
-	[ "$d" = / ] && break
-	d=$(dirname "$d")
-done
+# a kernel tree at or above ROOT (ktop, rel), else the include directory
+find_tree "$root"
 if [ -n "$ktop" ]; then
 	[ -f "$ktop/.config" ] ||
 		die "the sparse engine needs a configured and built kernel tree" \
 			"($ktop has no .config): make allmodconfig prepare" \
 			"drivers/iommu/, or use --engine=cocci"
-	case $root in "$ktop") rel= ;; *) rel=${root#"$ktop"/}/ ;; esac
 fi
 
 jobs=${GATHERLINT_JOBS:-}
