@@ -473,8 +473,8 @@ let is_assigned f = List.exists (fun (_, _, _, _, _, n) -> n = f) !assigns
 let fixes = Hashtbl.create 101      (* (file, line) -> (func, gather, iova) *)
 let assigned = Hashtbl.create 101   (* (file, func, v) -> () : v is stored to *)
 let has_unmapped = Hashtbl.create 11
-let needstart = Hashtbl.create 11   (* func -> iova parameter (the fix runs one file at a time) *)
-let startdecl = Hashtbl.create 11   (* func whose body starts with a declaration (one file at a time) *)
+let needstart = Hashtbl.create 11   (* func -> iova parameter (of the file at hand) *)
+let startdecl = Hashtbl.create 11   (* func whose body starts with a declaration (of the file at hand) *)
 let fixlist_loaded = ref false
 let load_fixlist fl =
   if not !fixlist_loaded then begin
@@ -2418,9 +2418,13 @@ fl << virtual.fixlist;
 @@
 load_fixlist fl
 
-// Without a fix list (make coccicheck MODE=patch): fix what this file decides.
+// Per file (each file is its own group, one process runs many): the
+// tables of the file at hand start empty.  Without a fix list (make
+// coccicheck MODE=patch): fix what this file decides.
 @script:ocaml depends on patch@
 @@
+Hashtbl.reset needstart;
+Hashtbl.reset startdecl;
 if not !fixlist_loaded then standalone_fixes ()
 
 @ia depends on patch@

@@ -114,19 +114,38 @@ fix)
 	[ $# -ge 2 ] || exit 0
 	fixlist=$(abs_path "$1") || die "cannot find $1"
 	shift
-	# One file per spatch run (the fix tables are per function name);
-	# spatch prints the diff, the headers become a/ and b/ for patch -p1.
-	for f; do
+	# The files in groups of one (the fix tables are keyed by file), in
+	# one spatch process per job, so the script is compiled once per
+	# process.  spatch prints a diff per file; its headers become a/ and
+	# b/ for patch -p1, and the diffs are printed in the order given.
+	printf '%s\n' "$@" > "$tmp/order"
+	printf '%s\n' "$@" | awk -v nc="$jobs" -v t="$tmp" '{
+		f = sprintf("%s/fix.%04d", t, (NR - 1) % nc)
+		if (f in seen) print "" > f
+		seen[f] = 1
+		print > f
+	}'
+	# shellcheck disable=SC2016
+	printf '%s\n' "$tmp"/fix.???? | xargs -P "$jobs" -I{} sh -c '
 		spatch --very-quiet --no-includes --include-headers \
-			--macro-file "$macros" -D patch \
-			-D fixlist="$fixlist" --sp-file "$cocci" "$f" \
-			> "$tmp/diff" 2> "$tmp/err" ||
-			{ head -5 "$tmp/err" >&2; die "spatch failed on $f"; }
-		awk -v f="$f" '
-			/^--- / { print "--- a/" f; next }
-			/^\+\+\+ / { print "+++ b/" f; next }
-			{ print }' "$tmp/diff"
+			--macro-file "$1" -D patch -D fixlist="$2" --sp-file "$3" \
+			--file-groups "$4" > "$4.diff" 2> "$4.err"
+		echo $? > "$4.rc"' sh "$macros" "$fixlist" "$cocci" {}
+	for c in "$tmp"/fix.????; do
+		if [ "$(cat "$c.rc" 2>/dev/null || echo 1)" -ne 0 ]; then
+			head -5 "$c.err" >&2
+			die "spatch failed on $(grep -v '^$' "$c" | tr '\n' ' ')"
+		fi
 	done
+	cat "$tmp"/fix.????.diff | awk -v order="$tmp/order" '
+		FILENAME == order { rank[$0] = NR; next }
+		/^--- / { f = substr($0, 5); sub(/[ \t].*/, "", f); n = rank[f]
+			  if (!n) { print "gatherlint: spatch printed a diff of unknown file " f > "/dev/stderr"; bad = 1 }
+			  out[n] = out[n] "--- a/" f "\n"; next }
+		/^\+\+\+ / { out[n] = out[n] "+++ b/" f "\n"; next }
+		{ out[n] = out[n] $0 "\n" }
+		END { for (i = 1; i <= NR; i++) if (i in out) printf "%s", out[i]; exit bad }' \
+		"$tmp/order" - || die "cannot read spatch's diffs"
 	exit 0
 	;;
 *)

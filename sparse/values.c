@@ -80,6 +80,9 @@ int eval_operand(struct fa *fa, pseudo_t p, unsigned z, unsigned nz)
 	if (p->type == PSEUDO_VAL)
 		return p->value == 0 ? 0 : 1;
 	v = var_index(fa, p);
+	if (v < 0)	/* a conversion of a variable: the plugin reads the
+			 * temporary "_3 = (long unsigned int) i;" as i */
+		v = var_index(fa, strip_noop(p));
 	return v >= 0 ? env_val(z, nz, v) : -1;
 }
 
