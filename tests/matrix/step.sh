@@ -14,6 +14,8 @@
 #   step.sh gcc N        gcc-N, g++-N, gcc-N-plugin-dev; gcc/g++ -> version N;
 #                        a clean plugin build with no warning; t25 and t20
 #   step.sh kernel       t60 (the linux-source-6.1 tree)
+#   step.sh kernel72     tests/kernel/gcc-7.2.sh (the gcc engine on sid's
+#                        linux-source-7.2, x86_64 allmodconfig, built through kbuild)
 #
 # A line "matrix-note: TEXT" is shown by .ci/matrix beside the step's name.
 set -u
@@ -62,7 +64,10 @@ run_tests() {
 	: > "$runlog"
 	shown=0
 	for t in "$@"; do
-		f=$(find "$src/tests" -maxdepth 1 -name "$t-*.sh" | head -1)
+		case $t in
+		*/*) f=$src/tests/$t.sh; [ -f "$f" ] || f= ;;
+		*) f=$(find "$src/tests" -maxdepth 1 -name "$t-*.sh" | head -1) ;;
+		esac
 		if [ -z "$f" ]; then
 			printf 'not ok - %s: no such test\n' "$t" | tee -a "$runlog"
 			echo fail >> "$TALLY"
@@ -261,7 +266,15 @@ kernel)
 	note "t60: $tally"
 	exit "$rc"
 	;;
+kernel72)
+	cd "$src" || fail "no clone in $src"
+	run_tests kernel72 kernel/gcc-7.2
+	rc=$?
+	first_failures "$runlog"
+	note "gcc $(gcc -dumpfullversion), 7.2 x86_64 allmodconfig: $tally"
+	exit "$rc"
+	;;
 *)
-	fail "usage: step.sh clone|packages|shellcheck|corpus|gcc N|kernel"
+	fail "usage: step.sh clone|packages|shellcheck|corpus|gcc N|kernel|kernel72"
 	;;
 esac
