@@ -201,12 +201,13 @@ corpus)
 		built=", the plugin does not build"
 	fi
 	# the corpus of every engine where the tool differs by suite: the
-	# corpus itself (t05), the C core (t11), the cocci engine on the corpus
-	# (t20; the gcc engine runs in the gcc steps, once per compiler), the
-	# self-check and scopes (t35) and the fixes (t40).  The host's make
-	# check and the bookworm row run every test.
+	# corpus itself (t05), the C core (t11), the cocci and sparse engines
+	# on the corpus (t20: spatch and OCaml, libsparse from the suite's
+	# sparse; the gcc engine runs in the gcc steps, once per compiler),
+	# the self-check and scopes (t35) and the fixes (t40).  The bookworm
+	# row's make check runs every test.
 	list="t05 t11 t20 t35 t40"
-	GATHERLINT_ENGINES=cocci
+	GATHERLINT_ENGINES="cocci sparse"
 	export GATHERLINT_ENGINES
 	# shellcheck disable=SC2086
 	run_tests corpus $list
