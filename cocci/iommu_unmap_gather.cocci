@@ -463,6 +463,13 @@ let zero_call_in fl e =
        | _ -> false)
   | None -> false
 let zero_call e = zero_call_in !cur_file e
+(* Is E a call of a callee of this file that flushes, given these arguments
+   ("return clear(dom, iova, size, false);" of a clear that flushes unless
+   its last parameter is set): the flush runs before the return. *)
+let flushing_call fl e =
+  match call_parts e with
+    Some (c, args) -> call_flushes fl c args
+  | None -> false
 let atoms = Hashtbl.create 101      (* (file, fn) -> atom list *)
 let voidl = Hashtbl.create 101      (* (file, fn) -> loose/strict for the end *)
 let firstparam = Hashtbl.create 101 (* (file, fn) -> type of first parameter *)
@@ -542,6 +549,7 @@ let classify (fl, f, l, c) (e, _) =
   else if Hashtbl.mem zeroret (fl, l) then "zero", "fill"
   else if is_zero e || zero_call_in fl e then "zero", "fill"
   else if is_errno e then "errno", "fill"
+  else if flushing_call fl e then "nonzero", "fill"
   else match zvs_of key with
     [] -> "nonzero", cover key k loose strict e g
   | vs ->
