@@ -631,12 +631,24 @@ let void_cover fl f =
 (* ---- standalone (coccicheck) decision: one file, its own facts ---- *)
 (* Other files' functions are assumed to fill; a format is assumed to fill
    only through this file's iommu_flush_ops.tlb_add_page. *)
+(* An ops object filled by assignments ("ops->unmap_pages = f;"): its
+   type is that of the stored function's first parameter, its id
+   "assign", at, FUNC:EXPR; (file, id, type, field, function) rows for FL. *)
+let assign_type (fl, _, _, _, _, fnm) =
+  param_ops (try Hashtbl.find firstparam (fl, fnm) with Not_found -> "")
+let assign_id (_, _, func, e, _, _) =
+  "assign" ^ at ^ func ^ ":" ^ String.concat "" (String.split_on_char ' ' e)
+let assigned_ops fl =
+  List.concat_map (fun ((fl2, _, _, _, fld, fnm) as a) ->
+    let ty = assign_type a in
+    if fl2 <> fl || ty = "" then [] else [(fl, assign_id a, ty, fld, fnm)])
+    (List.rev !assigns)
 let standalone_done = Hashtbl.create 11
 let standalone_hits = Hashtbl.create 11   (* (file, line) -> (col, func, rule, severity, msg) *)
 let standalone fl =
   if not (Hashtbl.mem standalone_done fl) then begin
     Hashtbl.replace standalone_done fl ();
-    let ops = List.filter (fun (f, _, _, _, _) -> f = fl) !ops_store in
+    let ops = List.filter (fun (f, _, _, _, _) -> f = fl) !ops_store |> List.rev_append (assigned_ops fl) in
     let myrets f =
       Hashtbl.fold (fun (fl2, f2, l, c) e acc ->
         if fl2 = fl && f2 = f then (l, c, e) :: acc else acc) rets [] in
@@ -2444,11 +2456,10 @@ Hashtbl.iter (fun (fl, f, l, c) e ->
   pr ["ret"; fl; string_of_int l; string_of_int c; f; cls; cov;
       (if e = "" then "-" else e);
       (if cls = "nonzero" && cov <> "fill" then ret_unread (fl, f, l, c) else "-")]) rets;
-List.iter (fun (fl, l, func, e, fld, fnm) ->
-  let fpt = try Hashtbl.find firstparam (fl, fnm) with Not_found -> "" in
-  let ty = param_ops fpt in
+List.iter (fun ((fl, l, func, e, fld, fnm) as a) ->
+  let ty = assign_type a in
   if ty <> "" then begin
-    let id = "assign" ^ at ^ func ^ ":" ^ String.concat "" (String.split_on_char ' ' e) in
+    let id = assign_id a in
     pr ["ops"; fl; string_of_int l; id; ty; "-"; "-"];
     pr ["ops"; fl; string_of_int l; id; ty; fld; fnm]
   end) (List.rev !assigns)
