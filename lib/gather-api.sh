@@ -9,3 +9,6 @@ gatherlint_macrofields='unmap_pages|unmap|unmap_range|iotlb_sync'
 gatherlint_syncfields='iotlb_sync'
 # first-parameter struct = ops type, first match wins
 gatherlint_params='io_pgtable_ops=io_pgtable_ops pt_iommu=pt_iommu_ops iommu_iotlb_gather=iommu_flush_ops iommu_domain=iommu_domain_ops'
+# for the core probe (space separated): the fills, the unmap fields of iommu_domain_ops
+gatherlint_fills='iommu_iotlb_gather_add_range iommu_iotlb_gather_add_page'
+gatherlint_domainunmaps='unmap_pages unmap'

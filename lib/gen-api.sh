@@ -243,6 +243,8 @@ sh)
 	$1 == "sync" && $2 != "*" && !mf[$2]++ { add("macrofields", $2) }
 	$1 == "sync" && $2 != "*" && !sf[$2]++ { add("syncfields", $2) }
 	$1 == "param" { params = params (params == "" ? "" : " ") $2 "=" $3 }
+	$1 == "fill" { fills = fills (fills == "" ? "" : " ") $2 }
+	$1 == "entry" && $3 == "iommu_domain_ops" { dunmaps = dunmaps (dunmaps == "" ? "" : " ") $2 }
 	END {
 		print "# candidate files mention one of these (grep -E)"
 		print "gatherlint_keywords='\''" val["keywords"] "'\''"
@@ -253,6 +255,9 @@ sh)
 		print "gatherlint_syncfields='\''" val["syncfields"] "'\''"
 		print "# first-parameter struct = ops type, first match wins"
 		print "gatherlint_params='\''" params "'\''"
+		print "# for the core probe (space separated): the fills, the unmap fields of iommu_domain_ops"
+		print "gatherlint_fills='\''" fills "'\''"
+		print "gatherlint_domainunmaps='\''" dunmaps "'\''"
 	}' "$api"
 	;;
 *)
