@@ -41,7 +41,8 @@ plugin:
 sparse: core
 	@$(MAKE) --no-print-directory -C sparse
 
-# Re-render lib/gather-api.txt into the semantic patches (the committed
+# Re-render lib/gather-api.txt and lib/core/rules.c into the semantic patches
+# and lib/gather-api.sh (the committed
 # files must equal the rendering; `make check` verifies it).
 api:
 	@for f in $(COCCI_FILES); do lib/gen-api.sh cocci $$f; done

@@ -27,7 +27,7 @@ virtual facts
 @initialize:ocaml@
 @@
 (* gatherlint-api-begin *)
-(* Generated from lib/gather-api.txt by lib/gen-api.sh; do not edit. *)
+(* Generated from lib/gather-api.txt and lib/core/rules.c by lib/gen-api.sh; do not edit. *)
 let api_fill = [("iommu_iotlb_gather_add_range", 0); ("iommu_iotlb_gather_add_page", 1)]
 let api_flush = [("io_pgtable_tlb_flush_walk", -1); ("io_pgtable_tlb_flush_all", -1)]
 let api_flushcb = [("tlb_flush_walk", -1); ("tlb_flush_all", -1)]
@@ -35,6 +35,24 @@ let api_queued = [("iommu_iotlb_gather_queued", 0)]
 let api_tlbadd = [("io_pgtable_tlb_add_page", 1)]
 let api_tlbaddcb = [("tlb_add_page", 0)]
 let api_fmtalloc = [("alloc_io_pgtable_ops", 0)]
+let api_opstype = ["iommu_domain_ops"; "iommu_ops"; "pt_iommu_ops"; "io_pgtable_ops"; "iommu_flush_ops"]
+let api_entry = [("unmap_pages", "iommu_domain_ops"); ("unmap", "iommu_domain_ops"); ("unmap_pages", "iommu_ops"); ("unmap", "iommu_ops"); ("unmap_range", "pt_iommu_ops")]
+let api_sync = [("iotlb_sync", "iommu_domain_ops"); ("iotlb_sync", "iommu_ops"); ("*", "pt_iommu_ops")]
+let api_param = [("io_pgtable_ops", "io_pgtable_ops"); ("pt_iommu", "pt_iommu_ops"); ("iommu_iotlb_gather", "iommu_flush_ops"); ("iommu_domain", "iommu_domain_ops")]
+let api_fmtinit = ["io_pgtable_init_fns"]
+let api_fmtunmap = [("unmap_pages", "io_pgtable_ops"); ("unmap", "io_pgtable_ops")]
+let api_flushops = ["iommu_flush_ops"]
+(* rules: (id, checkpatch TYPE, default severity) *)
+let rule_unmap_gather_unfilled = ("unmap-gather-unfilled", "IOMMU_GATHER_UNFILLED", "warning")
+let rule_core_empty_gather_skip = ("core-empty-gather-skip", "IOMMU_CORE_EMPTY_GATHER_SKIP", "error")
+let rule_pgtable_gather_unfilled = ("pgtable-gather-unfilled", "IOMMU_PGTABLE_GATHER_UNFILLED", "note")
+let rule_unmap_returns_errno = ("unmap-returns-errno", "IOMMU_UNMAP_RETURNS_ERRNO", "warning")
+let rule_analysis_incomplete = ("analysis-incomplete", "IOMMU_ANALYSIS_INCOMPLETE", "warning")
+let gl_rules = [rule_unmap_gather_unfilled; rule_core_empty_gather_skip; rule_pgtable_gather_unfilled; rule_unmap_returns_errno; rule_analysis_incomplete]
+let gl_msg_unfilled = "%s() returns a nonzero size without filling the iotlb gather; %s"
+let gl_msg_errno = "%s() returns %s as a size_t: the core reads it as a huge unmapped size; return 0 on failure"
+let gl_msg_state_no_sync = "its ops has no .iotlb_sync, so nothing is lost today"
+let gl_msg_state_unknown = "a core that skips .iotlb_sync for empty gathers (90c5def10bea) loses the flush"
 (* gatherlint-api-end *)
 
 let in_api l name = List.mem_assoc name l
@@ -257,13 +275,42 @@ let retkind t =
 
 let opstype t =
   match words t with
-    ["struct"; s] when List.mem s ["iommu_domain_ops"; "iommu_ops"; "pt_iommu_ops";
-                                  "io_pgtable_ops"; "iommu_flush_ops"] -> s
+    ["struct"; s] when List.mem s api_opstype -> s
   | _ -> ""
 
+(* the ops fields read (lib/gather-api.txt: entry, sync, fmtunmap,
+   flushcb, tlbaddcb) *)
 let interesting_field f =
-  List.mem f ["unmap_pages"; "unmap"; "unmap_range"; "iotlb_sync";
-              "tlb_add_page"; "tlb_flush_walk"; "tlb_flush_all"]
+  List.mem_assoc f api_entry || (f <> "*" && List.mem_assoc f api_sync) ||
+  List.mem_assoc f api_fmtunmap || in_api api_flushcb f || in_api api_tlbaddcb f
+(* the fields of the ops type TY that are entry points; whether TY's
+   entry points always have .iotlb_sync; whether FLD is its sync field *)
+let is_entry ty fld = List.mem (fld, ty) api_entry
+let sync_always ty = List.mem ("*", ty) api_sync
+let is_sync ty fld = fld <> "*" && List.mem (fld, ty) api_sync
+(* a call through this member delegates to an io-pgtable format *)
+let is_fmtunmap c = List.mem_assoc c api_fmtunmap
+(* the ops type of a function whose first parameter has the type string
+   FPT (the first param row whose struct it mentions) *)
+let param_ops fpt =
+  match List.find_opt (fun (s, _) -> contains fpt s) api_param with
+    Some (_, ty) -> ty | None -> ""
+
+(* A message of lib/core/rules.c with its %s replaced by ARGS, in order. *)
+let gl_format m args =
+  let b = Buffer.create 128 in
+  let n = String.length m in
+  let rec go i args =
+    if i >= n then ()
+    else if i + 1 < n && m.[i] = '%' && m.[i + 1] = 's' then begin
+      (match args with a :: _ -> Buffer.add_string b a | [] -> ());
+      go (i + 2) (match args with _ :: r -> r | [] -> [])
+    end else begin Buffer.add_char b m.[i]; go (i + 1) args end in
+  go 0 args;
+  Buffer.contents b
+(* a rule (id, checkpatch TYPE, default severity) of lib/core/rules.c *)
+let rule_id (id, _, _) = id
+let rule_severity (_, _, s) = s
 
 let strip_parens e =
   let e = norm_expr e in
@@ -514,7 +561,7 @@ let add_atom k a =
 let atom_of c =
   if in_api api_fill c || in_api api_queued c then None
   else if in_api api_tlbadd c || in_api api_tlbaddcb c then Some "tlbadd"
-  else if c = "unmap_pages" || c = "unmap" then Some "fmt"
+  else if is_fmtunmap c then Some "fmt"
   else Some ("call:" ^ c)
 (* Per return (file, line, col): the atoms on its fill-free paths. *)
 let ret_atoms = Hashtbl.create 101
@@ -592,12 +639,24 @@ let void_cover fl f =
 (* ---- standalone (coccicheck) decision: one file, its own facts ---- *)
 (* Other files' functions are assumed to fill; a format is assumed to fill
    only through this file's iommu_flush_ops.tlb_add_page. *)
+(* An ops object filled by assignments ("ops->unmap_pages = f;"): its
+   type is that of the stored function's first parameter, its id
+   "assign", at, FUNC:EXPR; (file, id, type, field, function) rows for FL. *)
+let assign_type (fl, _, _, _, _, fnm) =
+  param_ops (try Hashtbl.find firstparam (fl, fnm) with Not_found -> "")
+let assign_id (_, _, func, e, _, _) =
+  "assign" ^ at ^ func ^ ":" ^ String.concat "" (String.split_on_char ' ' e)
+let assigned_ops fl =
+  List.concat_map (fun ((fl2, _, _, _, fld, fnm) as a) ->
+    let ty = assign_type a in
+    if fl2 <> fl || ty = "" then [] else [(fl, assign_id a, ty, fld, fnm)])
+    (List.rev !assigns)
 let standalone_done = Hashtbl.create 11
-let standalone_hits = Hashtbl.create 11   (* (file, line) -> (col, func, rule, msg) *)
+let standalone_hits = Hashtbl.create 11   (* (file, line) -> (col, func, rule, severity, msg) *)
 let standalone fl =
   if not (Hashtbl.mem standalone_done fl) then begin
     Hashtbl.replace standalone_done fl ();
-    let ops = List.filter (fun (f, _, _, _, _) -> f = fl) !ops_store in
+    let ops = List.filter (fun (f, _, _, _, _) -> f = fl) !ops_store |> List.rev_append (assigned_ops fl) in
     let myrets f =
       Hashtbl.fold (fun (fl2, f2, l, c) e acc ->
         if fl2 = fl && f2 = f then (l, c, e) :: acc else acc) rets [] in
@@ -606,12 +665,12 @@ let standalone fl =
     Hashtbl.iter (fun (fl2, f) _ -> if fl2 = fl then Hashtbl.replace filler f true) fns;
     let flushobjs = List.sort_uniq compare
       (List.filter_map (fun (_, id, ty, _, _) ->
-         if ty = "iommu_flush_ops" then Some id else None) ops) in
+         if List.mem ty api_flushops then Some id else None) ops) in
     let tlbadd_ok () =
       flushobjs <> [] &&
       List.for_all (fun id ->
         match List.filter_map (fun (_, id2, _, fld, fnm) ->
-                if id2 = id && fld = "tlb_add_page" && fnm <> "NULL" then Some fnm else None) ops with
+                if id2 = id && in_api api_tlbaddcb fld && fnm <> "NULL" then Some fnm else None) ops with
           [] -> false
         | fnm :: _ -> not (local fnm) || Hashtbl.find filler fnm) flushobjs in
     let atom_ok a =
@@ -639,54 +698,59 @@ let standalone fl =
           Hashtbl.replace filler f false; changed := true end) (Hashtbl.copy filler)
     done;
     let entries = List.sort_uniq compare (List.filter_map (fun (_, id, ty, fld, fnm) ->
-      if ((ty = "iommu_domain_ops" || ty = "iommu_ops") && (fld = "unmap_pages" || fld = "unmap"))
-         || (ty = "pt_iommu_ops" && fld = "unmap_range")
+      if is_entry ty fld
       then (if local fnm then Some (fnm, id, ty) else None) else None) ops) in
     let has_sync f =
       List.exists (fun (fnm, id, ty) -> fnm = f &&
-        (ty = "pt_iommu_ops" ||
-         List.exists (fun (_, id2, _, fld, s) -> id2 = id && fld = "iotlb_sync" && s <> "NULL") ops))
+        (sync_always ty ||
+         List.exists (fun (_, id2, _, fld, s) -> id2 = id && is_sync ty fld && s <> "NULL") ops))
         entries in
+    (* The core's severity and text for a core state this script cannot
+       read (lib/core/rules.c, gl_core_severity and gl_core_text at
+       UNKNOWN, as the CLI grades a file audited alone): true on every
+       core, LATENT, EXPOSED and PROTECTED included. *)
+    let unfilled f =
+      if has_sync f then (rule_severity rule_unmap_gather_unfilled, gl_msg_state_unknown)
+      else ("note", gl_msg_state_no_sync) in
     let done_f = Hashtbl.create 11 in
     List.iter (fun (f, _, _) ->
       if not (Hashtbl.mem done_f f) then begin
         Hashtbl.replace done_f f ();
         (match List.sort compare (uncovered f) with
            (l, c, _) :: _ when l > 0 ->
+             let sev, state = unfilled f in
              Hashtbl.replace standalone_hits (fl, l)
-               (c, f, "unmap-gather-unfilled",
-                f ^ "() returns a nonzero size without filling the iotlb gather; " ^
-                (* the resolver's text for a core state this script cannot read:
-                    true on every core (lib/resolve.awk, state_text) *)
-                 (if has_sync f then "a core that skips .iotlb_sync for empty gathers (90c5def10bea) loses the flush"
-                  else "its ops has no .iotlb_sync, so nothing is lost today"))
+               (c, f, rule_id rule_unmap_gather_unfilled, sev,
+                gl_format gl_msg_unfilled [f; state])
          | _ -> ());
         List.iter (fun (l, c, e) ->
           if is_errno (fst e) then
             Hashtbl.replace standalone_hits (fl, l)
-              (c, f, "unmap-returns-errno",
-               f ^ "() returns " ^ snd e ^ " as a size_t: the core reads it as a huge unmapped size; return 0 on failure"))
+              (c, f, rule_id rule_unmap_returns_errno,
+               rule_severity rule_unmap_returns_errno,
+               gl_format gl_msg_errno [f; snd e]))
           (myrets f)
       end) entries
   end
 let standalone_hit fl l = standalone fl; Hashtbl.mem standalone_hits (fl, l)
 let report_done = Hashtbl.create 11
+(* report and org: the core's line, severity, message and rule *)
 let standalone_print mode =
   Hashtbl.iter (fun (fl, _) _ -> standalone fl) fns;
   let l = Hashtbl.fold (fun k v acc -> (k, v) :: acc) standalone_hits [] in
-  List.iter (fun ((fl, ln), (c, _, rule, msg)) ->
+  List.iter (fun ((fl, ln), (c, _, rule, sev, msg)) ->
     if not (Hashtbl.mem report_done (fl, ln)) then begin
       Hashtbl.replace report_done (fl, ln) ();
       if mode = "org" then
-        Printf.printf "* TODO [[view:%s::face=ovl-face1::linb=%d::colb=%d::cole=%d][%s [%s]]]\n"
-          fl ln (c - 1) (c + 5) msg rule
+        Printf.printf "* TODO [[view:%s::face=ovl-face1::linb=%d::colb=%d::cole=%d][%s: %s [%s]]]\n"
+          fl ln (c - 1) (c + 5) sev msg rule
       else
-        Printf.printf "%s:%d:%d-%d: %s [%s]\n" fl ln (c - 1) (c + 5) msg rule
+        Printf.printf "%s:%d:%d-%d: %s: %s [%s]\n" fl ln (c - 1) (c + 5) sev msg rule
     end) (List.sort compare l)
 let standalone_fixes () =
   Hashtbl.iter (fun (fl, _) _ -> standalone fl) fns;
-  Hashtbl.iter (fun (fl, ln) (_, f, rule, _) ->
-    if rule = "unmap-gather-unfilled" then
+  Hashtbl.iter (fun (fl, ln) (_, f, rule, _, _) ->
+    if rule = rule_id rule_unmap_gather_unfilled then
       (try let (_, _, g, i, _) = Hashtbl.find fns (fl, f) in
          if g <> "-" && i <> "-" then Hashtbl.replace fixes (fl, ln) (f, g, i)
        with Not_found -> ())) standalone_hits
@@ -1500,7 +1564,7 @@ let k = (file pc, cur pc) in
 if not (is_g pc g) then ()
 else if in_api api_fill c || in_api api_queued c then ()
 else if in_api api_tlbadd c || in_api api_tlbaddcb c then add_atom k "tlbadd"
-else if c = "unmap_pages" || c = "unmap" then add_atom k "fmt"
+else if is_fmtunmap c then add_atom k "fmt"
 else add_atom k ("call:" ^ c)
 
 // ... and the address of a local that carries it.
@@ -2276,7 +2340,7 @@ pl << named_obj.pl;
 @@
 let ty = opstype t in
 if ty <> "" then pr ["ops"; file pl; string_of_int (line pl); i; ty; "-"; "-"]
-else if words t = ["struct"; "io_pgtable_init_fns"] then
+else if (match words t with ["struct"; s] -> List.mem s api_fmtinit | _ -> false) then
   pr ["fmtinit"; file pl; string_of_int (line pl); i]
 
 @cl@
@@ -2400,17 +2464,10 @@ Hashtbl.iter (fun (fl, f, l, c) e ->
   pr ["ret"; fl; string_of_int l; string_of_int c; f; cls; cov;
       (if e = "" then "-" else e);
       (if cls = "nonzero" && cov <> "fill" then ret_unread (fl, f, l, c) else "-")]) rets;
-List.iter (fun (fl, l, func, e, fld, fnm) ->
-  let fpt = try Hashtbl.find firstparam (fl, fnm) with Not_found -> "" in
-  let has s = contains fpt s in
-  let ty =
-    if has "io_pgtable_ops" then "io_pgtable_ops"
-    else if has "pt_iommu" then "pt_iommu_ops"
-    else if has "iommu_iotlb_gather" then "iommu_flush_ops"
-    else if has "iommu_domain" then "iommu_domain_ops"
-    else "" in
+List.iter (fun ((fl, l, func, e, fld, fnm) as a) ->
+  let ty = assign_type a in
   if ty <> "" then begin
-    let id = "assign" ^ at ^ func ^ ":" ^ String.concat "" (String.split_on_char ' ' e) in
+    let id = assign_id a in
     pr ["ops"; fl; string_of_int l; id; ty; "-"; "-"];
     pr ["ops"; fl; string_of_int l; id; ty; fld; fnm]
   end) (List.rev !assigns)

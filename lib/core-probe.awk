@@ -2,6 +2,8 @@
 # what the core code does, not from the names it uses.
 #
 # Usage: awk -v hdr=include/linux/iommu.h -v src=drivers/iommu/iommu.c \
+#            -v FILLS="$gatherlint_fills" -v UNMAPS="$gatherlint_domainunmaps" \
+#            -v SYNCS="$gatherlint_syncfields" (lib/gather-api.sh) \
 #            [-v loops=1] -f core-probe.awk ROOT/include/linux/iommu.h ROOT/drivers/iommu/iommu.c
 # (either file may be /dev/null when absent).  `hdr` and `src` are the
 # names printed.  Output, one line (TAB separated):
@@ -57,8 +59,18 @@ BEGIN {
 	      "case default goto break continue _Alignof alignof __builtin_offsetof " \
 	      "offsetof defined __attribute__ asm __asm__ volatile", kw, " ")
 	for (i in kw) keyword[kw[i]] = 1
-	split("iommu_iotlb_gather_add_range iommu_iotlb_gather_add_page", kf, " ")
+	# the vocabulary (lib/gather-api.sh): -v FILLS=... UNMAPS=... SYNCS=...
+	if (FILLS == "" || UNMAPS == "" || SYNCS == "") {
+		print "core-probe.awk: give -v FILLS=... UNMAPS=... SYNCS=... (lib/gather-api.sh)" > "/dev/stderr"
+		novocab = 1
+		exit 2
+	}
+	split(FILLS, kf, " ")
 	for (i in kf) knownfill[kf[i]] = 1
+	split(UNMAPS, ku, " ")
+	for (i in ku) domunmap[ku[i]] = 1
+	split(SYNCS, ks, "|")
+	for (i in ks) syncfield[ks[i]] = 1
 	split("likely unlikely WARN_ON WARN_ON_ONCE", kw2, " ")
 	for (i in kw2) transparent[kw2[i]] = 1
 }
@@ -92,6 +104,8 @@ FNR == 1 {
 }
 
 END {
+	if (novocab)
+		exit 2
 	if (nt > 0) close_file()
 	main()
 }
@@ -596,9 +610,9 @@ function reach(root, what,  q, qh, qt, k, i, j, n, seen) {
 		k = q[qh++]
 		for (i = fbo[k] + 1; i < fbc[k]; i++) {
 			if (T[i] == "->" && T[i + 2] == "(" &&
-			    ((what == "unmap" && (T[i + 1] == "unmap_pages" || T[i + 1] == "unmap") &&
+			    ((what == "unmap" && (T[i + 1] in domunmap) &&
 			      T[i - 1] ~ /ops$/) ||
-			     (what == "sync" && T[i + 1] == "iotlb_sync"))) {
+			     (what == "sync" && (T[i + 1] in syncfield)))) {
 				n++; HOLD[n] = k; HOLDAT[n] = i - 1; HOLDCB[n] = T[i + 1]
 				if (T[i - 2] == "->" || T[i - 2] == ".") HOLDAT[n] = i - 3
 				break

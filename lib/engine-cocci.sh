@@ -15,6 +15,8 @@ macros=${cocci%/*}/gatherlint.h
 
 # shellcheck source=lib/engine-common.sh
 . "$here/engine-common.sh"
+# shellcheck source=lib/gather-api.sh
+. "$here/gather-api.sh"
 
 command -v spatch >/dev/null 2>&1 ||
 	die "spatch is missing: apt-get install coccinelle"
@@ -101,7 +103,7 @@ chunk)
 	spatch $spatch_opts --macro-file "$macros" -D facts --sp-file "$cocci" \
 		--file-groups "$c.groups" > "$c.out" 2> "$c.err"
 	echo $? > "$c.rc"
-	awk -f "$here/parse-check.awk" "$c.err" >> "$c.out"
+	awk -v KEYS="$gatherlint_regionwords" -f "$here/parse-check.awk" "$c.err" >> "$c.out"
 	# Progress while stderr is a terminal: files done of total.
 	grep -v "^/" "$c" >> "${c%/*}/done"
 	if [ -t 2 ]; then

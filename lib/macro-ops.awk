@@ -7,8 +7,23 @@
 #
 # The struct type is not visible inside a macro: it is taken from the
 # first parameter of the stored function's definition in the same file.
+#
+# The vocabulary comes from lib/gather-api.sh (rendered from
+# lib/gather-api.txt): awk -v FIELDS="$gatherlint_macrofields" (the entry and
+# sync fields), -v SYNC="$gatherlint_syncfields", -v PARAMS="$gatherlint_params"
+# (first-parameter struct = ops type, first match wins).
 
-BEGIN { OFS = "\t" }
+BEGIN {
+	OFS = "\t"
+	if (FIELDS == "" || SYNC == "" || PARAMS == "") {
+		print "macro-ops.awk: give -v FIELDS=... SYNC=... PARAMS=... (lib/gather-api.sh)" > "/dev/stderr"
+		bad = 1
+		exit 2
+	}
+	nparams = split(PARAMS, param, " ")
+	fieldre = "\\.(" FIELDS ")[ \t]*=[ \t]*[A-Za-z_][A-Za-z0-9_]*"
+	syncre = "^(" SYNC ")$"
+}
 
 FNR == 1 {
 	flush_file()
@@ -28,7 +43,7 @@ FNR == 1 {
 
 inmacro {
 	line = $0
-	while (match(line, /\.(unmap_pages|unmap|unmap_range|iotlb_sync)[ \t]*=[ \t]*[A-Za-z_][A-Za-z0-9_]*/)) {
+	while (match(line, fieldre)) {
 		s = substr(line, RSTART + 1, RLENGTH - 1)
 		fld = s; sub(/[ \t]*=.*/, "", fld)
 		fn = s; sub(/^[^=]*=[ \t]*/, "", fn)
@@ -39,14 +54,13 @@ inmacro {
 		inmacro = 0
 }
 
-function classify(file, fn,    t) {
+function classify(file, fn,    t, i, kv) {
 	t = text[file]
-	if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+io_pgtable_ops[ \t]*\\*"))
-		return "io_pgtable_ops"
-	if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+pt_iommu[ \t]*\\*"))
-		return "pt_iommu_ops"
-	if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+iommu_domain[ \t]*\\*"))
-		return "iommu_domain_ops"
+	for (i = 1; i <= nparams; i++) {
+		split(param[i], kv, "=")
+		if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+" kv[1] "[ \t]*\\*"))
+			return kv[2]
+	}
 	return ""
 }
 
@@ -56,7 +70,7 @@ function flush_file(    i, p, type, seen) {
 		if (!(p[1] SUBSEP p[3] in mtype)) {
 			mtype[p[1], p[3]] = ""
 		}
-		if (p[4] != "iotlb_sync") {
+		if (p[4] !~ syncre) {
 			type = classify(p[1], p[5])
 			if (type != "")
 				mtype[p[1], p[3]] = type
@@ -77,4 +91,4 @@ function flush_file(    i, p, type, seen) {
 	delete text
 }
 
-END { flush_file() }
+END { if (!bad) flush_file() }

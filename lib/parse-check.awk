@@ -21,7 +21,15 @@
 # failing line sits in a #define body, the region is that #define (judged
 # by its text, above); otherwise the keys are searched in the code of the
 # region's lines (comments blanked, #define bodies skipped).
-BEGIN { OFS = "\t"; KEYS = "iotlb_gather|unmap|io_pgtable|iommu_flush_ops|iommu_domain_ops|iommu_ops" }
+# KEYS (awk -v KEYS="$gatherlint_regionwords", lib/gather-api.sh): the words of
+# gatherlint's code (regionword rows of lib/gather-api.txt).
+BEGIN {
+	OFS = "\t"
+	if (KEYS == "") {
+		print "parse-check.awk: no KEYS (awk -v KEYS=\"$gatherlint_regionwords\")" > "/dev/stderr"
+		exit 2
+	}
+}
 
 # Read FILE: report the first #define body that holds gather code.
 function read_file(f,    l, n, cont, indefine, reported) {

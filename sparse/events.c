@@ -5,6 +5,7 @@
  * of call:NAME, fmt and tlbadd; queued guards and NULL tests).
  */
 #include "gls.h"
+#include "gather_api.h"
 
 /* ------------------------------------------------------------------ */
 /* The path analysis (sparse's basic blocks, before SSA)               */
@@ -266,7 +267,7 @@ void call_events(struct fa *fa, struct block *b, struct instruction *s)
 	if (!call_has_arg(fa, s, -1))
 		return;
 	e.kind = EV_ATOM;
-	if (!strcmp(m, "unmap_pages") || !strcmp(m, "unmap")) {
+	if (gatherlint_vocab_find("fmtunmap", m, NULL)) {
 		e.atom = atom_id(fa, "fmt");
 	} else {
 		char *a = fmt("call:%s", m);

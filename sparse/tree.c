@@ -5,6 +5,7 @@
  * fmtid facts; runtime stores of ops fields).
  */
 #include "gls.h"
+#include "gather_api.h"
 
 /* ------------------------------------------------------------------ */
 /* Types                                                               */
@@ -27,17 +28,12 @@ static const char *record_name(struct symbol *t)
 
 static int is_ops_type(const char *n)
 {
-	return !strcmp(n, "iommu_domain_ops") || !strcmp(n, "iommu_ops") ||
-	       !strcmp(n, "pt_iommu_ops") || !strcmp(n, "io_pgtable_ops") ||
-	       !strcmp(n, "iommu_flush_ops");
+	return gatherlint_vocab_find("opstype", n, NULL) != NULL;
 }
 
 static int interesting_field(const char *f)
 {
-	return !strcmp(f, "unmap_pages") || !strcmp(f, "unmap") ||
-	       !strcmp(f, "unmap_range") || !strcmp(f, "iotlb_sync") ||
-	       !strcmp(f, "tlb_add_page") || !strcmp(f, "tlb_flush_walk") ||
-	       !strcmp(f, "tlb_flush_all");
+	return gatherlint_field_read(f);
 }
 
 int is_gather_ptr(struct symbol *t)
@@ -366,7 +362,7 @@ void process_decl(struct symbol *sym)
 		return;
 	t = strip_node(sym->ctype.base_type);
 	tn = record_name(t);
-	if (!strcmp(tn, "io_pgtable_init_fns")) {
+	if (gatherlint_vocab_find("fmtinit", tn, NULL)) {
 		if (init->type == EXPR_INITIALIZER)
 			add_fact(fmt("fmtinit\t%s\t%d\t%s", main_file, line,
 				     idname(sym->ident)));
@@ -376,8 +372,8 @@ void process_decl(struct symbol *sym)
 	    is_gather_ptr(t) == 0 &&
 	    strip_node(t->ctype.base_type) &&
 	    strip_node(t->ctype.base_type)->type == SYM_PTR &&
-	    !strcmp(record_name(strip_node(t->ctype.base_type)->ctype.base_type),
-		    "io_pgtable_init_fns")) {
+	    gatherlint_vocab_find("fmtinit", record_name(strip_node(t->ctype.base_type)->ctype.base_type),
+				  NULL)) {
 		struct expression *el;
 
 		if (init->type != EXPR_INITIALIZER)
@@ -490,14 +486,10 @@ static void runtime_store(struct fninfo *fn, struct expression *lhs,
 				const char *n = pt && pt->type == SYM_PTR ?
 						record_name(pt->ctype.base_type) : "";
 
-				if (!strcmp(n, "io_pgtable_ops"))
-					type = "io_pgtable_ops";
-				else if (!strcmp(n, "pt_iommu"))
-					type = "pt_iommu_ops";
-				else if (!strcmp(n, "iommu_iotlb_gather"))
-					type = "iommu_flush_ops";
-				else if (!strcmp(n, "iommu_domain"))
-					type = "iommu_domain_ops";
+				const char *o = gatherlint_param_ops(n);
+
+				if (o)
+					type = o;
 			}
 		}
 		if (!type[0])

@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "model.h"
+#include "gather_api.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -222,20 +223,50 @@ static const char *fmt_file(struct res *r, const char *fmt)
 	return in ? in->file : NULL;
 }
 
-/* The format unmap functions (io_pgtable_ops unmap fields) of file FF. */
+/* The J-th fmtunmap field (lib/gather-api.txt) of ops type TYPE, or NULL. */
+static const char *fmt_field(const char *type, int j)
+{
+	const struct gatherlint_vocab_entry *v;
+
+	for (v = gatherlint_vocab; v->kind; v++)
+		if (streq(v->kind, "fmtunmap") && v->arg && streq(v->arg, type) &&
+		    j-- == 0)
+			return v->name;
+	return NULL;
+}
+
+/* Is TYPE the ops type of a driver's flush callbacks (flushops)? */
+static int is_flushops(const char *type)
+{
+	return gatherlint_vocab_find("flushops", type, NULL) != NULL;
+}
+
+/* The iommu_flush_ops member that io_pgtable_tlb_add_page() calls. */
+static const char *tlbaddcb_field(void)
+{
+	const struct gatherlint_api_entry *a;
+
+	for (a = gatherlint_api; a->kind; a++)
+		if (streq(a->kind, "tlbaddcb"))
+			return a->name;
+	return "";
+}
+
+/* The format unmap functions (fmtunmap fields) of file FF. */
 static void fmt_unmaps(const struct res *r, const char *ff, struct ilist *l)
 {
-	static const char *const flds[] = { "unmap_pages", "unmap" };
-	size_t i, j;
+	const char *fld;
+	size_t i;
+	int j;
 
 	l->n = 0;
 	for (i = 0; i < r->f->nops; i++) {
 		const struct gl_ops *o = &r->f->ops[i];
 
-		if (!streq(o->file, ff) || !streq(o->type, "io_pgtable_ops"))
+		if (!streq(o->file, ff))
 			continue;
-		for (j = 0; j < 2; j++) {
-			const char *fn = field_func(o, flds[j]);
+		for (j = 0; (fld = fmt_field(o->type, j)); j++) {
+			const char *fn = field_func(o, fld);
 			int k;
 
 			if (!fn || streq(fn, "NULL"))
@@ -264,10 +295,10 @@ static int tlbadd_ok(struct res *r, const char *d)
 		const char *fn;
 		int k;
 
-		if (!streq(o->file, d) || !streq(o->type, "iommu_flush_ops"))
+		if (!streq(o->file, d) || !is_flushops(o->type))
 			continue;
 		n++;
-		fn = field_func(o, "tlb_add_page");
+		fn = field_func(o, tlbaddcb_field());
 		if (!fn || streq(fn, "NULL")) {
 			c->tlbwhy = gl_pool_printf(r->pool,
 				gl_msgs[GL_MSG_FLUSH_OPS_NO_ADD_PAGE],
@@ -703,9 +734,9 @@ static const char *chain_of(struct res *r, int k, const char *d)
 					const char *fn;
 
 					if (!streq(op->file, d) ||
-					    !streq(op->type, "iommu_flush_ops"))
+					    !is_flushops(op->type))
 						continue;
-					fn = field_func(op, "tlb_add_page");
+					fn = field_func(op, tlbaddcb_field());
 					if (!fn)
 						fn = "NULL";
 					gl_buf_add(&tl, tl.len ? "/" : "");
@@ -734,30 +765,48 @@ static const char *chain_of(struct res *r, int k, const char *d)
 
 /* ---- the passes ------------------------------------------------------------------ */
 
+/* Has ops object O an .iotlb_sync (lib/gather-api.txt: sync rows)? */
+static int ops_has_sync(const struct gl_ops *o)
+{
+	const struct gatherlint_vocab_entry *v;
+
+	for (v = gatherlint_vocab; v->kind; v++) {
+		const char *sy;
+
+		if (!streq(v->kind, "sync") || !v->arg || !streq(v->arg, o->type))
+			continue;
+		if (streq(v->name, "*"))
+			return 1;
+		sy = field_func(o, v->name);
+		if (sy && !is_null(sy))
+			return 1;
+	}
+	return 0;
+}
+
+/* Entry points: the entry rows of lib/gather-api.txt (field, ops type). */
 static void find_entries(struct res *r)
 {
-	static const char *const flds[] = { "unmap_pages", "unmap", "unmap_range" };
-	size_t i, j;
+	const struct gatherlint_vocab_entry *v;
+	size_t i;
 
 	for (i = 0; i < r->f->nops; i++) {
 		const struct gl_ops *o = &r->f->ops[i];
-		int pt = streq(o->type, "pt_iommu_ops");
-		int dom = streq(o->type, "iommu_domain_ops") ||
-			  streq(o->type, "iommu_ops");
 
-		for (j = 0; j < 3; j++) {
-			const char *fn = field_func(o, flds[j]), *sy;
+		for (v = gatherlint_vocab; v->kind; v++) {
+			const char *fn;
 			int k, sync;
 
-			if (!fn || (j == 2 && !pt) || (j < 2 && !dom))
+			if (!streq(v->kind, "entry") || !v->arg ||
+			    !streq(v->arg, o->type))
 				continue;
-			if (is_null(fn))
+			fn = field_func(o, v->name);
+			if (!fn || is_null(fn))
 				continue;
 			k = fkey(r, o->file, fn);
 			if (k < 0)
 				continue;
-			sy = field_func(o, "iotlb_sync");
-			sync = pt || (sy && !is_null(sy));
+			sync = ops_has_sync(o);
 			if (r->entry_of[k] < 0) {
 				struct entry *e;
 
@@ -768,7 +817,7 @@ static void find_entries(struct res *r)
 				e->fn = k;
 				e->ops = (int)i;
 				e->sync = sync;
-				e->field = flds[j];
+				e->field = v->name;
 				r->entry_of[k] = (int)r->nentries++;
 			} else if (sync && !r->entries[r->entry_of[k]].sync) {
 				r->entries[r->entry_of[k]].sync = 1;
@@ -780,16 +829,15 @@ static void find_entries(struct res *r)
 
 static void find_format_unmaps(struct res *r)
 {
-	static const char *const flds[] = { "unmap_pages", "unmap" };
-	size_t i, j;
+	const char *fld;
+	size_t i;
+	int j;
 
 	for (i = 0; i < r->f->nops; i++) {
 		const struct gl_ops *o = &r->f->ops[i];
 
-		if (!streq(o->type, "io_pgtable_ops"))
-			continue;
-		for (j = 0; j < 2; j++) {
-			const char *fn = field_func(o, flds[j]);
+		for (j = 0; (fld = fmt_field(o->type, j)); j++) {
+			const char *fn = field_func(o, fld);
 			int k;
 
 			if (!fn || is_null(fn))

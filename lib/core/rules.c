@@ -2,6 +2,12 @@
 /*
  * rules.c - the one table of rules (SPEC section 4), their checkpatch TYPEs
  * and every message text of the core, and the core-state grading.
+ *
+ * The single source of rules and messages: lib/gen-api.sh renders the rule
+ * table and the messages coccicheck prints into the semantic patch (make
+ * api; tests/t00-static.sh checks the render).  It reads the two tables
+ * below line by line: keep each rule's { "id", "TYPE", "severity", on one
+ * line and each message one string on the line after its GL_MSG_ comment.
  */
 #include "gatherlint.h"
 

@@ -192,7 +192,7 @@ static int driver_text(const struct gl_report *rep,
 		int fixed = 0;
 		char type[128], id[256], field[64];
 
-		if (!streq(g->rule, "unmap-gather-unfilled") ||
+		if (!streq(g->rule, gl_rules[GL_RULE_UNMAP_GATHER_UNFILLED].id) ||
 		    !streq(g->file, o->file[0]))
 			continue;
 		for (j = 0; j < rep->nfixes; j++)
@@ -296,7 +296,7 @@ static void cover_text(const struct gl_report *rep,
 			for (j = 0; j < rep->nfindings; j++) {
 				const struct gl_finding *g = &rep->findings[j];
 
-				if (streq(g->rule, "unmap-gather-unfilled") &&
+				if (streq(g->rule, gl_rules[GL_RULE_UNMAP_GATHER_UNFILLED].id) &&
 				    streq(g->file, o->file[i]))
 					gl_buf_printf(&b, " %s()", g->func);
 			}
