@@ -32,9 +32,11 @@
  *                 warnings, also under -Werror or CONFIG_WERROR)
  *   debug         dump the facts on stderr
  *
- * Without db= the plugin warns about what this unit decides alone:
- * functions of other units are assumed to fill, a format is assumed to
- * fill only through this unit's iommu_flush_ops.tlb_add_page.
+ * Without db= the plugin hands the unit's facts to the decision core
+ * (libgatherlint, ../lib/core) and prints its findings, with the core's
+ * texts and rule ids, through GCC's diagnostics: functions of other units
+ * are assumed to fill, a format is assumed to fill only through this
+ * unit's iommu_flush_ops.tlb_add_page (facts.c).
  */
 #include "gl-plugin.h"
 
