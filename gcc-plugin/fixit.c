@@ -117,7 +117,12 @@ static bool emit_replace(int line, int col, int ecol, const std::string &text,
 	return true;
 }
 
-/* Display width of a line prefix (tabs to 8). */
+/*
+ * One statement per line, as the function's own lines are indented.  A
+ * line over the kernel's 100 columns (checkpatch) is broken after the
+ * commas of the argument list of its first call, the next lines aligned
+ * on the column after its '(' (tabs, then spaces).
+ */
 static int width_of(const std::string &s)
 {
 	int w = 0;
@@ -127,97 +132,46 @@ static int width_of(const std::string &s)
 	return w;
 }
 
-static std::string indent_to(int w)
+static std::vector<std::string> wrap100(const std::string &line)
 {
-	std::string s(w / 8, '\t');
+	std::vector<std::string> out, parts;
+	size_t open = line.find('('), start;
+	std::string cur, pad;
+	int depth = 0, col;
 
-	s += std::string(w % 8, ' ');
-	return s;
-}
-
-/*
- * Lay out "PREFIX ARGS-LIST-CALL;" as spatch does for added code: when
- * the line exceeds 80 columns, break after the commas of the outermost
- * argument list of the last call on the line, aligning the continuation
- * on the column after its opening parenthesis.
- */
-static std::vector<std::string> layout(const std::string &line)
-{
-	std::vector<std::string> out;
-	int depth = 0, open = -1;
-	std::vector<std::string> parts;
-	std::string head, cur, tail;
-
-	if (width_of(line) <= 80) {
+	if (width_of(line) <= 100 || open == std::string::npos) {
 		out.push_back(line);
 		return out;
 	}
-	/* find the first '(' that starts a call argument list */
-	for (size_t i = 0; i < line.size(); i++) {
-		if (line[i] == '(' && i > 0 &&
-		    (ISALNUM(line[i - 1]) || line[i - 1] == '_')) {
-			open = (int)i;
-			break;
+	/* the pieces: up to each comma of the outermost argument list */
+	start = open + 1;
+	for (size_t i = start; i < line.size(); i++) {
+		depth += line[i] == '(' ? 1 : line[i] == ')' ? -1 : 0;
+		if (line[i] == ',' && depth == 0) {
+			parts.push_back(trim(line.substr(start, i - start + 1)));
+			start = i + 1;
 		}
 	}
-	if (open < 0) {
-		out.push_back(line);
-		return out;
-	}
-	head = line.substr(0, open + 1);
-	for (size_t i = open + 1; i < line.size(); i++) {
-		char c = line[i];
-
-		if (c == '(' || c == '[')
-			depth++;
-		if (c == ')' || c == ']') {
-			if (depth == 0) {
-				parts.push_back(cur);
-				tail = line.substr(i);
-				break;
-			}
-			depth--;
+	parts.push_back(trim(line.substr(start)));
+	col = width_of(line.substr(0, open + 1));
+	pad = std::string(col / 8, '\t') + std::string(col % 8, ' ');
+	cur = line.substr(0, open + 1) + parts[0];
+	for (size_t k = 1; k < parts.size(); k++) {
+		if (width_of(cur + " " + parts[k]) > 100) {
+			out.push_back(cur);
+			cur = pad + parts[k];
+		} else {
+			cur += " " + parts[k];
 		}
-		if (c == ',' && depth == 0) {
-			parts.push_back(cur + ",");
-			cur.clear();
-			i++;	/* the space after the comma */
-			while (i < line.size() && line[i] == ' ')
-				i++;
-			i--;
-			continue;
-		}
-		cur += c;
 	}
-	{
-		int col = width_of(head);
-		std::string l = head;
-		bool first = true;
-
-		for (size_t k = 0; k < parts.size(); k++) {
-			std::string p = parts[k];
-			std::string add = (first ? "" : " ") + p;
-
-			if (k + 1 == parts.size())
-				add += tail;
-			if (!first && width_of(l + add) > 80) {
-				out.push_back(l);
-				l = indent_to(col) + p +
-				    (k + 1 == parts.size() ? tail : "");
-			} else {
-				l += add;
-			}
-			first = false;
-		}
-		out.push_back(l);
-	}
+	out.push_back(cur);
 	return out;
 }
 
-/* Insert TEXT (one statement, laid out to 80 columns) before LINE. */
+/* Insert TEXT (one statement) before LINE. */
 static void emit_lines(int line, const std::string &text, const char *what)
 {
-	for (const std::string &l : layout(text))
+	for (const std::string &l : wrap100(text))
 		emit_insert(line, 1, l + "\n", what);
 }
 
@@ -234,12 +188,12 @@ static void emit_blank(int line)
 	emit_insert(line, 1, "\n", "a blank line after the declaration");
 }
 
-/* TEXT laid out as emit_lines does, inserted at the start of LINE after
- * what is already inserted there (after emit_blank). */
+/* TEXT inserted at the start of LINE after what is already inserted
+ * there (after emit_blank). */
 static void emit_inline_lines(int line, const std::string &text,
 			      const char *what)
 {
-	for (const std::string &l : layout(text)) {
+	for (const std::string &l : wrap100(text)) {
 		emit_insert(line, 1, l, what);
 		emit_insert(line, 1, "\n", what);
 	}
@@ -262,115 +216,133 @@ static bool opens_with_decl(const gl_fn &fn, int bl)
 	return false;
 }
 
-static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
+/* Capture the entry value of iova at the top of FN's body (once). */
+static bool capture_iova(gl_fn &fn, const gl_ret &r, const fixreq &req)
 {
-	std::string expr, indent, outer, lv, iv, tail, cond, val, size;
-	int el, ec, xl, xc, xel, xec, pl, pc;
-	std::string word;
-	bool unbraced = false, local, czero;
-	const std::string &line = unit.src_lines[r.line];
+	int bl;
 
-	if (r.in_macro || !return_text(r.line, r.col, &expr, &el, &ec, &xl,
-				       &xc, &xel, &xec)) {
+	if (fn.fixed_start)
+		return true;
+	bl = body_open_line(fn);
+	if (!bl || !emit_insert(bl + 1, 1, "\t" +
+				(fn.iova_type.empty() ?
+				 std::string("unsigned long") : fn.iova_type) +
+				" iova_start = " + req.iova + ";\n",
+				"capture the entry value of iova")) {
+		inform(ret_loc(r), "gatherlint: cannot place the "
+		       "%<iova_start%> capture of %qs "
+		       "[unmap-gather-unfilled]", fn.name.c_str());
+		return false;
+	}
+	if (!opens_with_decl(fn, bl))
+		emit_blank(bl + 1);
+	fn.fixed_start = true;
+	return true;
+}
+
+/* A return the fix can rewrite, read: its text and where its parts are. */
+struct fixsite {
+	std::string expr, indent, cond, val;
+	int el, ec, xl, xc, xel, xec;
+	bool local, czero;
+};
+
+/* Can return R of FN be fixed?  Says why not when it cannot. */
+static bool fixable(const gl_fn &fn, const gl_ret &r, fixsite *fs)
+{
+	const std::string &line = unit.src_lines[r.line];
+	const char *why = NULL;
+
+	if (r.in_macro || !return_text(r.line, r.col, &fs->expr, &fs->el,
+				       &fs->ec, &fs->xl, &fs->xc, &fs->xel,
+				       &fs->xec)) {
 		inform(ret_loc(r), "gatherlint: cannot fix the return of "
 		       "%qs written inside a macro [unmap-gather-unfilled]",
 		       fn.name.c_str());
-		return;
+		return false;
 	}
-	indent = line.substr(0, r.col - 1);
-	if (indent.find_first_not_of(" \t") != std::string::npos ||
-	    el != r.line) {
+	fs->indent = line.substr(0, r.col - 1);
+	fs->czero = split_cond_zero(fs->expr, &fs->cond, &fs->val) &&
+		    !has_side_effects(fs->val);
+	fs->local = !fs->czero && has_side_effects(fs->expr);
+	if (fs->indent.find_first_not_of(" \t") != std::string::npos ||
+	    fs->el != r.line)
+		why = "layout";
+	else if ((fs->czero || fs->local) &&
+		 (fs->xl != r.line || fs->xel != r.line))
+		why = "multi-line value";
+	if (why) {
 		inform(ret_loc(r), "gatherlint: cannot fix this return of "
-		       "%qs automatically (layout) [unmap-gather-unfilled]",
-		       fn.name.c_str());
+		       "%qs automatically (%s) [unmap-gather-unfilled]",
+		       fn.name.c_str(), why);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The fix of one return: iommu_iotlb_gather_add_range(gather, iova, size)
+ * right before it, the size first stored in a local when computing it has
+ * side effects ("C ? 0 : E": return 0 first), the body braced when the
+ * return is an unbraced branch.
+ */
+static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
+{
+	const std::string &line = unit.src_lines[r.line];
+	std::string outer, lv, iv = req.iova, tail, size, word, fill;
+	int pl, pc;
+	bool unbraced;
+	fixsite fs;
+
+	if (!fixable(fn, r, &fs))
+		return;
+	if (fn.iova_assigned && fn.has_iova_start) {
+		inform(ret_loc(r), "gatherlint: %qs changes %qs and already "
+		       "declares %<iova_start%>: not fixed "
+		       "[unmap-gather-unfilled]", fn.name.c_str(),
+		       req.iova.c_str());
 		return;
 	}
-	iv = req.iova;
-	if (fn.iova_assigned) {
-		if (fn.has_iova_start) {
-			inform(ret_loc(r), "gatherlint: %qs changes %qs and "
-			       "already declares %<iova_start%>: not fixed "
-			       "[unmap-gather-unfilled]", fn.name.c_str(),
-			       req.iova.c_str());
-			return;
-		}
+	if (fn.iova_assigned)
 		iv = "iova_start";
-	}
-	czero = split_cond_zero(expr, &cond, &val) && !has_side_effects(val);
-	local = !czero && has_side_effects(expr);
-	if (czero && (xl != r.line || xel != r.line)) {
-		inform(ret_loc(r), "gatherlint: cannot fix this return of "
-		       "%qs automatically (multi-line value) "
-		       "[unmap-gather-unfilled]", fn.name.c_str());
-		return;
-	}
-	if (local && (xl != r.line || xel != r.line)) {
-		inform(ret_loc(r), "gatherlint: cannot fix this return of "
-		       "%qs automatically (multi-line value) "
-		       "[unmap-gather-unfilled]", fn.name.c_str());
-		return;
-	}
 	lv = fn.has_unmapped ? "gather_size" : "unmapped";
-	if (prev_token(r.line, r.col, &pl, &pc, &word) &&
-	    (word == ")" || word == "else" || word == "do"))
-		unbraced = true;
-	outer = indent;
+	unbraced = prev_token(r.line, r.col, &pl, &pc, &word) &&
+		   (word == ")" || word == "else" || word == "do");
+	outer = fs.indent;
 	if (!outer.empty() && outer[0] == '\t')
 		outer = outer.substr(1);
 	else if (outer.size() >= 8)
 		outer = outer.substr(8);
-	tail = line.substr(ec);		/* after the ';' */
-
-	/* capture the entry value of iova first */
-	if (fn.iova_assigned && !fn.fixed_start) {
-		int bl = body_open_line(fn);
-
-		if (!bl || !emit_insert(bl + 1, 1, "\t" +
-					(fn.iova_type.empty() ?
-					 std::string("unsigned long") :
-					 fn.iova_type) +
-					" iova_start = " + req.iova + ";\n",
-					"capture the entry value of iova")) {
-			inform(ret_loc(r), "gatherlint: cannot place the "
-			       "%<iova_start%> capture of %qs "
-			       "[unmap-gather-unfilled]", fn.name.c_str());
-			return;
-		}
-		if (!opens_with_decl(fn, bl))
-			emit_blank(bl + 1);
-		fn.fixed_start = true;
-	}
+	tail = line.substr(fs.ec);		/* after the ';' */
+	if (fn.iova_assigned && !capture_iova(fn, r, req))
+		return;
 	if (unbraced)
 		emit_insert(pl, pc + 1, " {", "brace the body");
-	size = expr;
-	if (local) {
-		emit_lines(r.line, indent + "size_t " + lv + " = " + expr + ";",
-			   "store the unmapped size");
-		size = lv;
-	} else if (czero) {
-		emit_insert(r.line, 1, indent + "if (" + cond + ")\n",
-			    "return 0 first");
-		emit_insert(r.line, 1, indent + "\treturn 0;\n",
-			    "return 0 first");
-		size = val;
-	}
-	if (local) {
+	size = fs.local ? lv : fs.czero ? fs.val : fs.expr;
+	fill = fs.indent + "iommu_iotlb_gather_add_range(" + req.gather +
+	       ", " + iv + ", " + size + ");";
+	if (fs.local) {
+		emit_lines(r.line, fs.indent + "size_t " + lv + " = " +
+			   fs.expr + ";", "store the unmapped size");
 		/* a blank line after the declaration (checkpatch) */
 		emit_blank(r.line);
-		emit_inline_lines(r.line, indent +
-				  "iommu_iotlb_gather_add_range(" + req.gather +
-				  ", " + iv + ", " + size + ");",
+		emit_inline_lines(r.line, fill,
 				  "fill the gather before this return");
 	} else {
-		emit_lines(r.line, indent + "iommu_iotlb_gather_add_range(" +
-			   req.gather + ", " + iv + ", " + size + ");",
-			   "fill the gather before this return");
+		if (fs.czero) {
+			emit_insert(r.line, 1, fs.indent + "if (" + fs.cond +
+				    ")\n", "return 0 first");
+			emit_insert(r.line, 1, fs.indent + "\treturn 0;\n",
+				    "return 0 first");
+		}
+		emit_lines(r.line, fill, "fill the gather before this return");
 	}
-	if (size != expr)
-		emit_replace(r.line, xc, xec, size, "return the size alone");
+	if (size != fs.expr)
+		emit_replace(r.line, fs.xc, fs.xec, size,
+			     "return the size alone");
 	if (unbraced) {
 		if (!tail.empty())
-			emit_replace(r.line, ec + 1, (int)line.size(), "",
+			emit_replace(r.line, fs.ec + 1, (int)line.size(), "",
 				     "move the comment after the brace");
 		emit_insert(r.line + 1, 1, outer + "}" + tail + "\n",
 			    "close the brace");
