@@ -23,6 +23,10 @@
 #error "gatherlint_plugin needs GCC 12 or newer"
 #endif
 
+/* plugin-version.h defines gcc_version in every file; plugin_init reads it */
+static const void *const gl_gcc_version_ref __attribute__((unused)) =
+	&gcc_version;
+
 #include "tree.h"
 #include "tree-pass.h"
 #include "context.h"

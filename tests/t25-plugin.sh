@@ -100,7 +100,8 @@ check "plugin alone: a format unmap that never fills gets a pgtable-gather-unfil
 # --- fix: fix-it hints without the CLI ----------------------------------------
 # `fix` alone: -fdiagnostics-generate-patch prints what `gatherlint fix
 # --engine=gcc` writes for the same single file (the plugin alone decides
-# as the core does; t40 holds the CLI's gcc fix equal to its cocci fix),
+# as the core does; t40 holds the CLI's gcc fix equal to its cocci fix,
+# normalised),
 # on every corpus file but those whose findings differ by engine by design.
 t_fix_same() {
 	n=0

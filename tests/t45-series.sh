@@ -277,12 +277,12 @@ if have_engine gcc; then
 	t_same() {
 		for p in "$S/c.cocci"/000[1-9]-*.patch; do
 			q=$S/c.gcc/${p##*/}
-			sed -n '/^diff --git/,/^-- $/p' "$p" > "$S/a.diff"
-			sed -n '/^diff --git/,/^-- $/p' "$q" > "$S/b.diff"
+			sed -n '/^diff --git/,/^-- $/p' "$p" | awk -v diff=1 -f "$top/tests/norm.awk" > "$S/a.diff"
+			sed -n '/^diff --git/,/^-- $/p' "$q" | awk -v diff=1 -f "$top/tests/norm.awk" > "$S/b.diff"
 			cmp -s "$S/a.diff" "$S/b.diff" || { diff "$S/a.diff" "$S/b.diff"; return 1; }
 		done
 	}
-	check "corpus: the cocci and gcc engines write the same patches" t_same
+	check "corpus: the cocci and gcc engines write the same patches (normalised: tests/norm.awk)" t_same
 fi
 
 # --- the GCC engine in the configured 6.1 tree (when t65 or t80 prepared it) --------
@@ -318,12 +318,12 @@ if [ -f "$G/.gatherlint-prepared" ] && have_engine gcc; then
 		for p in "$S/g"/000[1-9]-*.patch; do
 			f=$(sed -n 's|^+++ b/||p' "$p")
 			q=$(patch_of "$f")
-			sed -n '/^diff --git/,/^-- $/p' "$p" | grep -v '^index ' > "$S/a.diff"
-			sed -n '/^diff --git/,/^-- $/p' "$q" | grep -v '^index ' > "$S/b.diff"
+			sed -n '/^diff --git/,/^-- $/p' "$p" | awk -v diff=1 -f "$top/tests/norm.awk" > "$S/a.diff"
+			sed -n '/^diff --git/,/^-- $/p' "$q" | awk -v diff=1 -f "$top/tests/norm.awk" > "$S/b.diff"
 			cmp -s "$S/a.diff" "$S/b.diff" || { diff "$S/a.diff" "$S/b.diff"; return 1; }
 		done
 	}
-	check "gcc engine: the same fixes as the cocci engine's series" t_gsame
+	check "gcc engine: the same fixes as the cocci engine's series (normalised)" t_gsame
 	t_compiles() {
 		rm -rf "$S/gsrc"
 		for p in "$S/g"/000[1-9]-*.patch; do

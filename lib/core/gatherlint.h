@@ -225,6 +225,8 @@ enum gl_msg {
 	GL_MSG_SERIES_COVER_FOUND,
 	GL_MSG_SERIES_CORE_SUBJECT,
 	GL_MSG_SERIES_CORE_WHERE,
+	GL_MSG_ASSUMED_CALL,
+	GL_MSG_ASSUMED_FMT,
 	GL_NMSGS
 };
 
@@ -286,6 +288,12 @@ struct gl_entry {
 	const char *file, *line, *func, *ops, *sync, *chain, *verdict, *sev;
 };
 
+/* What an entry point that fills takes on trust from another unit (only
+ * when resolving one unit alone: gl_resolve_opts.alone). */
+struct gl_assumed {
+	const char *file, *line, *func, *msg;
+};
+
 struct gl_report {
 	struct gl_finding *findings;
 	size_t nfindings, capfindings;
@@ -293,6 +301,8 @@ struct gl_report {
 	size_t nfixes, capfixes;
 	struct gl_entry *entries;
 	size_t nentries, capentries;
+	struct gl_assumed *assumed;
+	size_t nassumed, capassumed;
 	struct gl_pool *pool;	/* owns every string above */
 };
 
@@ -309,6 +319,11 @@ struct gl_resolve_opts {
 	const char *core;	/* LATENT EXPOSED PROTECTED UNKNOWN */
 	const char *root;	/* the audited root, to read files for `bind ?` */
 	const char *fixmin;	/* X lines at or above this severity */
+	/* The facts are one unit's, resolved alone (a compiler plugin or a
+	 * checker in a kernel build): what another unit defines is assumed
+	 * to fill, as always; also list, in report->assumed, what each entry
+	 * point that fills takes on trust. */
+	int alone;
 };
 
 /* Decides every finding of FACTS; the findings are sorted by file, line

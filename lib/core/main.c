@@ -44,7 +44,7 @@ static const char *val(const char *arg, const char *name)
 
 static int cmd_resolve(int argc, char **argv)
 {
-	struct gl_resolve_opts o = { "", "", "" };
+	struct gl_resolve_opts o = { "", "", "", 0 };
 	struct gl_facts *facts;
 	struct gl_report *rep;
 	int i;

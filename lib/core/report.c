@@ -27,6 +27,7 @@ void gl_report_free(struct gl_report *r)
 	free(r->findings);
 	free(r->fixes);
 	free(r->entries);
+	free(r->assumed);
 	gl_pool_free(r->pool);
 	free(r);
 }

@@ -1054,6 +1054,91 @@ static void sort_findings(struct res *r)
 	free(idx);
 }
 
+/* How many format unmaps driver context D reaches in scope. */
+static size_t fmt_unmaps_in_scope(struct res *r, const char *d)
+{
+	struct ctx *c = driver_fmts(r, d);
+	struct ilist l = { NULL, 0, 0 };
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nfmts; i++) {
+		const char *file = fmt_file(r, c->fmts[i]);
+
+		if (!file)
+			continue;
+		l.n = 0;
+		fmt_unmaps(r, file, &l);
+		n += l.n;
+	}
+	free(l.v);
+	return n;
+}
+
+static void add_assumed(struct res *r, const struct gl_fn *fn,
+			const char *msg)
+{
+	struct gl_report *rep = r->rep;
+	struct gl_assumed *a;
+
+	rep->assumed = (struct gl_assumed *)gl_grow(rep->assumed,
+		&rep->capassumed, rep->nassumed + 1, sizeof(*rep->assumed));
+	a = &rep->assumed[rep->nassumed++];
+	a->file = R(r, fn->file);
+	a->line = R(r, fn->line);
+	a->func = R(r, fn->name);
+	a->msg = msg;
+}
+
+/*
+ * One unit alone: what each entry point that fills takes on trust from
+ * another unit, read on its own nonzero returns: a call of a function the
+ * unit does not define, a format whose unmap is not in the unit.
+ */
+static void assumed(struct res *r)
+{
+	size_t e, i, j, na;
+	char **at;
+
+	for (e = 0; e < r->nentries && e < r->rep->nentries; e++) {
+		int k = r->entries[e].fn;
+		const struct gl_fn *fn = &r->f->fns[k];
+		char **seen = NULL;
+		size_t nseen = 0, capseen = 0;
+		int fmt = 0;
+
+		if (!streq(r->rep->entries[e].verdict, "FILLS"))
+			continue;
+		for (i = 0; i < nrets(r, k); i++) {
+			const struct gl_ret *rt = ret_of(r, k, i);
+			char *c;
+
+			if (!streq(rt->cls, "nonzero"))
+				continue;
+			c = gl_pool_strdup(r->pool, rt->cover);
+			for (j = 0; c[j]; j++)
+				if (c[j] == '&')
+					c[j] = '|';
+			na = split(r, c, '|', &at);
+			for (j = 0; j < na; j++) {
+				if (seen_add(r, &seen, &nseen, &capseen, at[j]))
+					continue;
+				if (strncmp(at[j], "call:", 5) == 0 &&
+				    fkey(r, fn->file, at[j] + 5) < 0)
+					add_assumed(r, fn, msg(r,
+						GL_MSG_ASSUMED_CALL, fn->name,
+						at[j] + 5));
+				else if (streq(at[j], "fmt") &&
+					 fmt_unmaps_in_scope(r, fn->file) == 0 &&
+					 tlbadd_ok(r, fn->file))
+					fmt = 1;
+			}
+		}
+		if (fmt)
+			add_assumed(r, fn, msg(r, GL_MSG_ASSUMED_FMT, fn->name));
+		free(seen);
+	}
+}
+
 struct gl_report *gl_resolve(struct gl_facts *f,
 			     const struct gl_resolve_opts *opts)
 {
@@ -1098,6 +1183,8 @@ struct gl_report *gl_resolve(struct gl_facts *f,
 	}
 	unfilled(&r);
 	entry_table(&r);
+	if (opts && opts->alone)
+		assumed(&r);
 	pgtable(&r);
 	errnos(&r);
 	for (i = 0; i < f->nincs; i++) {

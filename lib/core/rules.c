@@ -125,6 +125,10 @@ const char *const gl_msgs[GL_NMSGS] = {
 	"Add the unmapped range to a gather the driver left empty",
 	/* GL_MSG_SERIES_CORE_WHERE: loop function */
 	"In the unmap loop of %s(), after a successful driver unmap, add the unmapped range when the gather is still empty, so that .iotlb_sync runs for drivers that do not use the gather. A driver that fills the gather keeps its own ranges (iommu_iotlb_gather_is_disjoint() still works for it), and a failed or empty unmap adds nothing.",
+	/* GL_MSG_ASSUMED_CALL: entry point, function */
+	"%s() is taken to fill the iotlb gather through %s(), which is defined in another unit; gatherlint audit decides it",
+	/* GL_MSG_ASSUMED_FMT: entry point */
+	"%s() is taken to fill the iotlb gather through its io-pgtable format, whose unmap is in another unit; gatherlint audit decides it",
 };
 
 int gl_rule_find(const char *id)

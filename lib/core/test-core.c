@@ -42,7 +42,7 @@ static void remember(const char *s)
 static char *resolve(const char *const *lines, const char *core,
 		     const char *fixmin)
 {
-	struct gl_resolve_opts o = { core, "", fixmin };
+	struct gl_resolve_opts o = { core, "", fixmin, 0 };
 	struct gl_facts *f = gl_facts_new();
 	struct gl_report *r;
 	char *buf = NULL;
@@ -506,6 +506,50 @@ static void test_rules(void)
 		free(resolve(nosync, "PROTECTED", "warning"));
 		free(resolve(nosync, "EXPOSED", "warning"));
 		free(resolve(nosync, "UNKNOWN", "warning"));
+	}
+
+	/* one unit alone: what an entry point that fills takes on trust */
+	{
+		static const char *const unit[] = {
+			"fn\tu.c\t10\tu_unmap\tsize\tgather\tiova\tstatic",
+			"ret\tu.c\t12\t2\tu_unmap\tnonzero\tcall:elsewhere\tsize",
+			"fn\tu.c\t20\tv_unmap\tsize\tgather\tiova\tstatic",
+			"ret\tu.c\t22\t2\tv_unmap\tnonzero\tfmt\tsize",
+			"fn\tu.c\t30\tu_add_page\tvoid\tgather\tiova\tstatic",
+			"ret\tu.c\t32\t1\tu_add_page\tnonzero\tfill\t-",
+			"ops\tu.c\t40\tu_ops\tiommu_domain_ops\tunmap_pages\tu_unmap",
+			"ops\tu.c\t41\tv_ops\tiommu_domain_ops\tunmap_pages\tv_unmap",
+			"ops\tu.c\t42\tu_flush\tiommu_flush_ops\ttlb_add_page\tu_add_page",
+			NULL
+		};
+		struct gl_resolve_opts o = { "UNKNOWN", "", "warning", 1 };
+		struct gl_facts *f = gl_facts_new();
+		struct gl_report *rep;
+		char *buf = NULL;
+		size_t len = 0, k;
+		FILE *fp = open_memstream(&buf, &len);
+
+		for (k = 0; unit[k]; k++)
+			gl_facts_add_line(f, unit[k]);
+		rep = gl_resolve(f, &o);
+		for (k = 0; k < rep->nassumed; k++)
+			fprintf(fp, "%s:%s %s: %s\n", rep->assumed[k].file,
+				rep->assumed[k].line, rep->assumed[k].func,
+				rep->assumed[k].msg);
+		fclose(fp);
+		remember(buf);
+		has(buf, "u.c:10 u_unmap: u_unmap() is taken to fill the iotlb gather through elsewhere(), which is defined in another unit",
+		    "alone: a call of another unit's function is noted as trusted");
+		has(buf, "u.c:20 v_unmap: v_unmap() is taken to fill the iotlb gather through its io-pgtable format",
+		    "alone: a format out of the unit is noted as trusted");
+		check(rep->nassumed == 2, "alone: nothing else is noted", buf);
+		o.alone = 0;
+		gl_report_free(rep);
+		rep = gl_resolve(f, &o);
+		check(rep->nassumed == 0, "alone: not listed unless asked", NULL);
+		gl_report_free(rep);
+		gl_facts_free(f);
+		free(buf);
 	}
 
 	/* every message of the table was printed by some case */
