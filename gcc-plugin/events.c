@@ -105,7 +105,7 @@ static bool flushcb_func(const std::string &name)
 	for (const std::string &id : unit.ops_order) {
 		const gl_ops &o = unit.ops_objs[id];
 
-		if (o.type != "iommu_flush_ops")
+		if (!vocab_has("flushops", o.type))
 			continue;
 		for (const auto &fv : o.fields)
 			if (fv.second == name &&
@@ -203,7 +203,7 @@ static void member_call_events(fn_analysis &fa, gimple *stmt,
 	}
 	if (!call_has_arg(fa, stmt, -1))
 		return;
-	if (m == "unmap_pages" || m == "unmap")
+	if (vocab_has("fmtunmap", m))
 		push_atom(fa, ev, "fmt");
 	else
 		push_atom(fa, ev, "call:" + m);

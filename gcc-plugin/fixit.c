@@ -4,6 +4,10 @@
  * prints them as the driver fix.
  */
 #include "gl-plugin.h"
+#include "../lib/core/gatherlint.h"
+
+/* every fix-it note carries the rule it fixes (lib/core/rules.c) */
+#define FIX_RULE (gl_rules[GL_RULE_UNMAP_GATHER_UNFILLED].id)
 
 void load_fixlist(void)
 {
@@ -91,7 +95,7 @@ static bool emit_insert(int line, int col, const std::string &text,
 	rl.add_fixit_insert_before(l, text.c_str());
 	if (rl.seen_impossible_fixit_p())
 		return false;
-	gl_inform_rich(&rl, "gatherlint: %s [unmap-gather-unfilled]", what);
+	gl_inform_rich(&rl, "gatherlint: %s [%s]", what, FIX_RULE);
 	return true;
 }
 
@@ -113,7 +117,7 @@ static bool emit_replace(int line, int col, int ecol, const std::string &text,
 		rl.add_fixit_replace(r, text.c_str());
 	if (rl.seen_impossible_fixit_p())
 		return false;
-	gl_inform_rich(&rl, "gatherlint: %s [unmap-gather-unfilled]", what);
+	gl_inform_rich(&rl, "gatherlint: %s [%s]", what, FIX_RULE);
 	return true;
 }
 
@@ -231,7 +235,7 @@ static bool capture_iova(gl_fn &fn, const gl_ret &r, const fixreq &req)
 				"capture the entry value of iova")) {
 		inform(ret_loc(r), "gatherlint: cannot place the "
 		       "%<iova_start%> capture of %qs "
-		       "[unmap-gather-unfilled]", fn.name.c_str());
+		       "[%s]", fn.name.c_str(), FIX_RULE);
 		return false;
 	}
 	if (!opens_with_decl(fn, bl))
@@ -257,8 +261,8 @@ static bool fixable(const gl_fn &fn, const gl_ret &r, fixsite *fs)
 				       &fs->ec, &fs->xl, &fs->xc, &fs->xel,
 				       &fs->xec)) {
 		inform(ret_loc(r), "gatherlint: cannot fix the return of "
-		       "%qs written inside a macro [unmap-gather-unfilled]",
-		       fn.name.c_str());
+		       "%qs written inside a macro [%s]",
+		       fn.name.c_str(), FIX_RULE);
 		return false;
 	}
 	fs->indent = line.substr(0, r.col - 1);
@@ -273,8 +277,8 @@ static bool fixable(const gl_fn &fn, const gl_ret &r, fixsite *fs)
 		why = "multi-line value";
 	if (why) {
 		inform(ret_loc(r), "gatherlint: cannot fix this return of "
-		       "%qs automatically (%s) [unmap-gather-unfilled]",
-		       fn.name.c_str(), why);
+		       "%qs automatically (%s) [%s]",
+		       fn.name.c_str(), why, FIX_RULE);
 		return false;
 	}
 	return true;
@@ -299,8 +303,8 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 	if (fn.iova_assigned && fn.has_iova_start) {
 		inform(ret_loc(r), "gatherlint: %qs changes %qs and already "
 		       "declares %<iova_start%>: not fixed "
-		       "[unmap-gather-unfilled]", fn.name.c_str(),
-		       req.iova.c_str());
+		       "[%s]", fn.name.c_str(),
+		       req.iova.c_str(), FIX_RULE);
 		return;
 	}
 	if (fn.iova_assigned)

@@ -179,6 +179,11 @@ std::string type_name_of(tree type);
 std::string record_name(tree type);
 bool is_ops_type(const std::string &n);
 bool interesting_field(const std::string &f);
+/* The vocabulary of lib/gather-api.txt (unit.c reads gather_api.h): a row
+ * KIND NAME; the ops type of a function whose first parameter is a
+ * pointer to struct NAME ("" when none). */
+bool vocab_has(const char *kind, const std::string &name);
+std::string vocab_param_ops(const std::string &name);
 bool is_gather_ptr(tree type);
 const char *decl_name(tree d);
 tree gather_param(tree fndecl);

@@ -187,14 +187,14 @@ void gl_finish_decl(void *gcc_data, void * /* user_data */)
 	line = loc_line(DECL_SOURCE_LOCATION(decl));
 	type = TREE_TYPE(decl);
 	t = record_name(type);
-	if (t == "io_pgtable_init_fns") {
+	if (vocab_has("fmtinit", t)) {
 		add_fact("fmtinit\t" + unit.main_file + "\t" + itos(line) + "\t" +
 			 decl_name(decl));
 		return;
 	}
 	if (TREE_CODE(type) == ARRAY_TYPE &&
 	    TREE_CODE(TREE_TYPE(type)) == POINTER_TYPE &&
-	    record_name(TREE_TYPE(TREE_TYPE(type))) == "io_pgtable_init_fns") {
+	    vocab_has("fmtinit", record_name(TREE_TYPE(TREE_TYPE(type))))) {
 		unsigned HOST_WIDE_INT i;
 		tree idx, val;
 
@@ -290,14 +290,7 @@ static void runtime_store(gl_fn *fn, tree lhs, tree rhs, location_t loc)
 			std::string n = pt && TREE_CODE(pt) == POINTER_TYPE ?
 					record_name(TREE_TYPE(pt)) : "";
 
-			if (n == "io_pgtable_ops")
-				type = "io_pgtable_ops";
-			else if (n == "pt_iommu")
-				type = "pt_iommu_ops";
-			else if (n == "iommu_iotlb_gather")
-				type = "iommu_flush_ops";
-			else if (n == "iommu_domain")
-				type = "iommu_domain_ops";
+			type = vocab_param_ops(n);
 		}
 		if (type.empty())
 			return;

@@ -186,18 +186,26 @@ std::string record_name(tree type)
 	return type_name_of(type);
 }
 
+bool vocab_has(const char *kind, const std::string &name)
+{
+	return gatherlint_vocab_find(kind, name.c_str(), NULL) != NULL;
+}
+
+std::string vocab_param_ops(const std::string &name)
+{
+	const char *t = gatherlint_param_ops(name.c_str());
+
+	return t ? t : "";
+}
+
 bool is_ops_type(const std::string &n)
 {
-	return n == "iommu_domain_ops" || n == "iommu_ops" ||
-	       n == "pt_iommu_ops" || n == "io_pgtable_ops" ||
-	       n == "iommu_flush_ops";
+	return gatherlint_vocab_find("opstype", n.c_str(), NULL) != NULL;
 }
 
 bool interesting_field(const std::string &f)
 {
-	return f == "unmap_pages" || f == "unmap" || f == "unmap_range" ||
-	       f == "iotlb_sync" || f == "tlb_add_page" ||
-	       f == "tlb_flush_walk" || f == "tlb_flush_all";
+	return gatherlint_field_read(f.c_str()) != 0;
 }
 
 bool is_gather_ptr(tree type)
