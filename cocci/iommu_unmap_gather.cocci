@@ -51,7 +51,7 @@ let rule_analysis_incomplete = ("analysis-incomplete", "IOMMU_ANALYSIS_INCOMPLET
 let gl_rules = [rule_unmap_gather_unfilled; rule_core_empty_gather_skip; rule_pgtable_gather_unfilled; rule_unmap_returns_errno; rule_analysis_incomplete]
 let gl_msg_unfilled = "%s() returns a nonzero size without filling the iotlb gather; %s"
 let gl_msg_errno = "%s() returns %s as a size_t: the core reads it as a huge unmapped size; return 0 on failure"
-let gl_msg_state_no_sync = "its ops has no .iotlb_sync, so nothing is lost today"
+let gl_msg_state_no_sync = "its ops has no .iotlb_sync, so skipping it for an empty gather changes nothing"
 let gl_msg_state_unknown = "a core that skips .iotlb_sync for empty gathers (90c5def10bea) loses the flush"
 (* gatherlint-api-end *)
 

@@ -46,7 +46,7 @@ const char *const gl_msgs[GL_NMSGS] = {
 	/* GL_MSG_INCOMPLETE_FN: function, reason */
 	"could not analyse %s(): %s",
 	/* GL_MSG_STATE_NO_SYNC */
-	"its ops has no .iotlb_sync, so nothing is lost today",
+	"its ops has no .iotlb_sync, so skipping it for an empty gather changes nothing",
 	/* GL_MSG_STATE_EXPOSED */
 	"this core skips .iotlb_sync for an empty gather: the IOTLB flush is lost",
 	/* GL_MSG_STATE_PROTECTED */
