@@ -130,6 +130,7 @@ static int standalone(const char *text)
 	ro.core = core;
 	ro.root = "";
 	ro.fixmin = "warning";
+	ro.alone = 1;	/* notes where an entry point fills only on trust */
 	rep = gl_resolve(gf, &ro);
 	if (!rep) {
 		gl_facts_free(gf);

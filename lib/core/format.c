@@ -289,6 +289,13 @@ static void out_sparse(struct fmt *f)
 				disp(f, g->notes[k].file), g->notes[k].line,
 				g->notes[k].col, g->notes[k].msg);
 	}
+	/* resolved alone: what an entry point that fills takes on trust */
+	for (i = 0; i < f->rep->nassumed; i++) {
+		const struct gl_assumed *a = &f->rep->assumed[i];
+
+		fprintf(f->out, "%s:%s:1: note: %s\n", disp(f, a->file),
+			a->line, a->msg);
+	}
 }
 
 /* ---- tsv and checkpatch -------------------------------------------------------- */
