@@ -678,17 +678,13 @@ static int seen_add(struct res *r, char ***seen, size_t *n, size_t *cap,
 	return 0;
 }
 
-/* How entry point K of driver D reaches the gather, as a short chain:
- * its calls, the formats it delegates to, the tlb_add_page callbacks. */
-static const char *chain_of(struct res *r, int k, const char *d)
+/* The atoms of the covers of K's nonzero returns, each once, in order
+ * (pool strings; the array is the caller's to free). */
+static size_t nonzero_atoms(struct res *r, int k, char ***out)
 {
-	struct gl_buf s = { NULL, 0, 0 };
 	char **seen = NULL, **at;
-	size_t nseen = 0, capseen = 0, i, j, na, m;
-	struct ilist list = { NULL, 0, 0 };
-	const char *res;
+	size_t nseen = 0, capseen = 0, i, j, na;
 
-#define SEP() gl_buf_add(&s, s.len ? ", " : "")
 	for (i = 0; i < nrets(r, k); i++) {
 		const struct gl_ret *rt = ret_of(r, k, i);
 		char *c;
@@ -700,65 +696,81 @@ static const char *chain_of(struct res *r, int k, const char *d)
 			if (c[j] == '&')
 				c[j] = '|';
 		na = split(r, c, '|', &at);
-		for (j = 0; j < na; j++) {
-			if (seen_add(r, &seen, &nseen, &capseen, at[j]))
-				continue;
-			if (strncmp(at[j], "call:", 5) == 0) {
-				SEP();
-				gl_buf_printf(&s, "%s()", at[j] + 5);
-			} else if (streq(at[j], "fmt")) {
-				struct ctx *cx = driver_fmts(r, d);
-				struct gl_buf tl = { NULL, 0, 0 };
-				size_t o;
-
-				for (m = 0; m < cx->nfmts; m++) {
-					const char *file = fmt_file(r, cx->fmts[m]);
-					const char *u = "";
-
-					list.n = 0;
-					if (file)
-						fmt_unmaps(r, file, &list);
-					if (list.n)
-						u = r->f->fns[list.v[list.n - 1]].name;
-					SEP();
-					gl_buf_add(&s, cx->fmts[m]);
-					if (u[0])
-						gl_buf_printf(&s, " %s()", u);
-				}
-				if (cx->nfmts == 0) {
-					SEP();
-					gl_buf_add(&s, "io_pgtable_ops (format not bound)");
-				}
-				for (o = 0; o < r->f->nops; o++) {
-					const struct gl_ops *op = &r->f->ops[o];
-					const char *fn;
-
-					if (!streq(op->file, d) ||
-					    !is_flushops(op->type))
-						continue;
-					fn = field_func(op, tlbaddcb_field());
-					if (!fn)
-						fn = "NULL";
-					gl_buf_add(&tl, tl.len ? "/" : "");
-					if (is_null(fn))
-						gl_buf_add(&tl, "none");
-					else
-						gl_buf_printf(&tl, "%s()", fn);
-				}
-				gl_buf_printf(&s, " -> tlb_add_page %s",
-					      tl.len ? tl.s : "none");
-				gl_buf_free(&tl);
-			} else if (streq(at[j], "tlbadd")) {
-				SEP();
-				gl_buf_add(&s, "io_pgtable_tlb_add_page()");
-			}
-		}
+		for (j = 0; j < na; j++)
+			seen_add(r, &seen, &nseen, &capseen, at[j]);
 		free(at);
 	}
+	*out = seen;
+	return nseen;
+}
+
+/* How entry point K of driver D reaches the gather, as a short chain:
+ * its calls, the formats it delegates to, the tlb_add_page callbacks. */
+static const char *chain_of(struct res *r, int k, const char *d)
+{
+	struct gl_buf s = { NULL, 0, 0 };
+	char **at;
+	size_t j, na, m;
+	struct ilist list = { NULL, 0, 0 };
+	const char *res;
+
+#define SEP() gl_buf_add(&s, s.len ? ", " : "")
+	na = nonzero_atoms(r, k, &at);
+	for (j = 0; j < na; j++) {
+		if (strncmp(at[j], "call:", 5) == 0) {
+			SEP();
+			gl_buf_printf(&s, "%s()", at[j] + 5);
+		} else if (streq(at[j], "fmt")) {
+			struct ctx *cx = driver_fmts(r, d);
+			struct gl_buf tl = { NULL, 0, 0 };
+			size_t o;
+
+			for (m = 0; m < cx->nfmts; m++) {
+				const char *file = fmt_file(r, cx->fmts[m]);
+				const char *u = "";
+
+				list.n = 0;
+				if (file)
+					fmt_unmaps(r, file, &list);
+				if (list.n)
+					u = r->f->fns[list.v[list.n - 1]].name;
+				SEP();
+				gl_buf_add(&s, cx->fmts[m]);
+				if (u[0])
+					gl_buf_printf(&s, " %s()", u);
+			}
+			if (cx->nfmts == 0) {
+				SEP();
+				gl_buf_add(&s, "io_pgtable_ops (format not bound)");
+			}
+			for (o = 0; o < r->f->nops; o++) {
+				const struct gl_ops *op = &r->f->ops[o];
+				const char *fn;
+
+				if (!streq(op->file, d) ||
+				    !is_flushops(op->type))
+					continue;
+				fn = field_func(op, tlbaddcb_field());
+				if (!fn)
+					fn = "NULL";
+				gl_buf_add(&tl, tl.len ? "/" : "");
+				if (is_null(fn))
+					gl_buf_add(&tl, "none");
+				else
+					gl_buf_printf(&tl, "%s()", fn);
+			}
+			gl_buf_printf(&s, " -> tlb_add_page %s",
+				      tl.len ? tl.s : "none");
+			gl_buf_free(&tl);
+		} else if (streq(at[j], "tlbadd")) {
+			SEP();
+			gl_buf_add(&s, "io_pgtable_tlb_add_page()");
+		}
+	}
+	free(at);
 #undef SEP
 	res = R(r, s.len ? s.s : "direct");
 	gl_buf_free(&s);
-	free(seen);
 	free(list.v);
 	return res;
 }
@@ -1096,46 +1108,30 @@ static void add_assumed(struct res *r, const struct gl_fn *fn,
  */
 static void assumed(struct res *r)
 {
-	size_t e, i, j, na;
+	size_t e, j, na;
 	char **at;
 
 	for (e = 0; e < r->nentries && e < r->rep->nentries; e++) {
 		int k = r->entries[e].fn;
 		const struct gl_fn *fn = &r->f->fns[k];
-		char **seen = NULL;
-		size_t nseen = 0, capseen = 0;
 		int fmt = 0;
 
 		if (!streq(r->rep->entries[e].verdict, "FILLS"))
 			continue;
-		for (i = 0; i < nrets(r, k); i++) {
-			const struct gl_ret *rt = ret_of(r, k, i);
-			char *c;
-
-			if (!streq(rt->cls, "nonzero"))
-				continue;
-			c = gl_pool_strdup(r->pool, rt->cover);
-			for (j = 0; c[j]; j++)
-				if (c[j] == '&')
-					c[j] = '|';
-			na = split(r, c, '|', &at);
-			for (j = 0; j < na; j++) {
-				if (seen_add(r, &seen, &nseen, &capseen, at[j]))
-					continue;
-				if (strncmp(at[j], "call:", 5) == 0 &&
-				    fkey(r, fn->file, at[j] + 5) < 0)
-					add_assumed(r, fn, msg(r,
-						GL_MSG_ASSUMED_CALL, fn->name,
-						at[j] + 5));
-				else if (streq(at[j], "fmt") &&
-					 fmt_unmaps_in_scope(r, fn->file) == 0 &&
-					 tlbadd_ok(r, fn->file))
-					fmt = 1;
-			}
+		na = nonzero_atoms(r, k, &at);
+		for (j = 0; j < na; j++) {
+			if (strncmp(at[j], "call:", 5) == 0 &&
+			    fkey(r, fn->file, at[j] + 5) < 0)
+				add_assumed(r, fn, msg(r, GL_MSG_ASSUMED_CALL,
+						       fn->name, at[j] + 5));
+			else if (streq(at[j], "fmt") &&
+				 fmt_unmaps_in_scope(r, fn->file) == 0 &&
+				 tlbadd_ok(r, fn->file))
+				fmt = 1;
 		}
 		if (fmt)
 			add_assumed(r, fn, msg(r, GL_MSG_ASSUMED_FMT, fn->name));
-		free(seen);
+		free(at);
 	}
 }
 
