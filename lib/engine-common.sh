@@ -47,3 +47,14 @@ find_tree() {
 		case $1 in "$ktop") rel= ;; *) rel=${1#"$ktop"/}/ ;; esac
 	fi
 }
+
+# c_files FILE...: the .c files among FILEs into $tmp/files, and a fresh
+# $tmp/db for the units' facts; false when there is none (a compiler
+# engine reads only C units: the headers' code comes in through them)
+c_files() {
+	mkdir "$tmp/db" || die "cannot create $tmp/db"
+	for _f; do
+		case $_f in *.c) printf '%s\n' "$_f" ;; esac
+	done > "$tmp/files"
+	[ -s "$tmp/files" ]
+}

@@ -343,12 +343,7 @@ kbuild_build() {
 
 case $mode in
 facts)
-	[ $# -gt 0 ] || exit 0
-	mkdir "$tmp/db"
-	for f; do
-		case $f in *.c) printf '%s\n' "$f" ;; esac
-	done > "$tmp/files"
-	[ -s "$tmp/files" ] || exit 0
+	c_files "$@" || exit 0
 	# In a kernel tree: the files with a saved kbuild command are
 	# recompiled with it, the others the configuration builds are built
 	# by kbuild, the rest are unbuilt.

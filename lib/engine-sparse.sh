@@ -69,12 +69,7 @@ jobs=${GATHERLINT_JOBS:-}
 
 case $mode in
 facts)
-	[ $# -gt 0 ] || exit 0
-	mkdir "$tmp/db"
-	for f; do
-		case $f in *.c) printf '%s\n' "$f" ;; esac
-	done > "$tmp/files"
-	[ -s "$tmp/files" ] || exit 0
+	c_files "$@" || exit 0
 	: > "$tmp/plain"
 	: > "$tmp/objs"
 	while IFS= read -r f; do
