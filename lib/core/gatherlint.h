@@ -118,8 +118,8 @@
  * * `nullcall`: a direct call CALLEE(...) in function CALLER of FILE (LINE: the
  *   call's) that passes the literal `NULL` (or `0`, or `(void *)0`) as
  *   its argument at 0-based position ARG.  Engines write it for every such
- *   call of a named function in the audited files (the GCC plugin and
- *   sparse for pointer arguments only); the resolver uses the calls that
+ *   call of a named function in the audited files (the GCC plugin for
+ *   pointer arguments only: it sees the types); the resolver uses the calls that
  *   pass NULL for an entry point's gather (ARG = its GPOS; CALLEE resolved
  *   from FILE as a `call:` atom is) to guard its fix (SPEC 2 Fill, 5).
  *
