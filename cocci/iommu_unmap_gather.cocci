@@ -412,6 +412,9 @@ let is_carrier_fn c = Hashtbl.mem carriers (!cur_file, c)
    in a member ("struct args a = { .pending.gather = gather };", gstructs:
    (file, fn, a)); passing their address passes the gather. *)
 let hasg = Hashtbl.create 101
+let gpos = Hashtbl.create 101       (* (file, fn) -> 0-based index of the gather parameter *)
+let nullcalls = Hashtbl.create 11   (* (callee, arg) -> () : a call passes NULL there (standalone) *)
+let gpos_of fl f = try string_of_int (Hashtbl.find gpos (fl, f)) with Not_found -> "-"
 let gstructs = Hashtbl.create 11
 let is_gstruct f s = Hashtbl.mem gstructs (!cur_file, f, s)
 (* &s, &s.m...: the address of a local that carries the gather *)
@@ -524,7 +527,7 @@ let assigns = ref []                (* (file, line, func, expr, field, fn) *)
 let is_assigned f = List.exists (fun (_, _, _, _, _, n) -> n = f) !assigns
 
 (* The fix list (resolver X lines) and what the fix needs to know. *)
-let fixes = Hashtbl.create 101      (* (file, line) -> (func, gather, iova) *)
+let fixes = Hashtbl.create 101      (* (file, line) -> (func, gather, iova, guarded) *)
 let assigned = Hashtbl.create 101   (* (file, func, v) -> () : v is stored to *)
 let has_unmapped = Hashtbl.create 11
 let needstart = Hashtbl.create 11   (* func -> iova parameter (of the file at hand) *)
@@ -536,8 +539,9 @@ let load_fixlist fl =
     let ic = open_in fl in
     (try while true do
       match String.split_on_char (Char.chr 9) (input_line ic) with
-        "X" :: file :: line :: func :: g :: i :: _ ->
-          Hashtbl.replace fixes (file, int_of_string line) (func, g, i)
+        "X" :: file :: line :: func :: g :: i :: _ :: rest ->
+          Hashtbl.replace fixes (file, int_of_string line)
+            (func, g, i, (match rest with "null" :: _ -> true | _ -> false))
       | _ -> ()
     done with End_of_file -> ());
     close_in ic
@@ -752,7 +756,9 @@ let standalone_fixes () =
   Hashtbl.iter (fun (fl, ln) (_, f, rule, _, _) ->
     if rule = rule_id rule_unmap_gather_unfilled then
       (try let (_, _, g, i, _) = Hashtbl.find fns (fl, f) in
-         if g <> "-" && i <> "-" then Hashtbl.replace fixes (fl, ln) (f, g, i)
+         if g <> "-" && i <> "-" then
+           Hashtbl.replace fixes (fl, ln)
+             (f, g, i, Hashtbl.mem nullcalls (f, gpos_of fl f))
        with Not_found -> ())) standalone_hits
 
 
@@ -787,6 +793,39 @@ f << fng.f;
 p << fng.p;
 @@
 Hashtbl.replace hasg (file p, f) ()
+
+// The position of the gather parameter (fn GPOS), and the direct calls
+// that pass a NULL literal (nullcall facts; SPEC 2 Fill, 5: the fix of
+// an entry point called with a NULL gather is guarded).
+@fngp@
+identifier fng.f, g;
+type T;
+parameter list[n] ps;
+position fng.p;
+@@
+T f@p(ps, struct iommu_iotlb_gather *g, ...) { ... }
+
+@script:ocaml@
+f << fng.f;
+p << fng.p;
+n << fngp.n;
+@@
+Hashtbl.replace gpos (file p, f) n
+
+@nullc@
+identifier f;
+expression list[n] es;
+position p;
+@@
+f@p(es, \(NULL\|0\|(void *)0\), ...)
+
+@script:ocaml@
+f << nullc.f;
+n << nullc.n;
+p << nullc.p;
+@@
+Hashtbl.replace nullcalls (f, string_of_int n) ();
+pr ["nullcall"; file p; string_of_int (line p); cur p; f; string_of_int n]
 
 @fn@
 identifier f, g, ca, cm;
@@ -2453,7 +2492,7 @@ standalone_print "org"
 if !report_mode then standalone_print "report";
 if !org_mode then standalone_print "org";
 Hashtbl.iter (fun (fl, f) (l, kind, g, iova, link) ->
-  pr ["fn"; fl; string_of_int l; f; kind; g; iova; link];
+  pr ["fn"; fl; string_of_int l; f; kind; g; iova; link; gpos_of fl f];
   if kind = "void" then begin
     let c = void_cover fl f in
     pr ["ret"; fl; string_of_int l; "1"; f; "nonzero"; c; "-"; "-"]
@@ -2544,8 +2583,8 @@ lv;
 @@
 (match fix_for (file pr) (line pr) with
    None -> Coccilib.include_match false
- | Some (func, g, i) ->
-     if cur pr <> func then Coccilib.include_match false
+ | Some (func, g, i, guarded) ->
+     if cur pr <> func || guarded then Coccilib.include_match false
      else begin
        gv := make_ident g;
        iv := make_ident (iova_name (file pr) func i);
@@ -2581,6 +2620,58 @@ expression e;
 + return lv;
 |
 + iommu_iotlb_gather_add_range(gv, iv, e);
+  return@pr e;
+)
+
+// The same, for an entry point that is also called with a NULL gather
+// (X guard "null"): the fill only when the gather is not NULL.
+@r2g depends on patch@
+position pr;
+expression E;
+@@
+return@pr E;
+
+@script:ocaml mkg@
+pr << r2g.pr;
+gv;
+iv;
+lv;
+@@
+(match fix_for (file pr) (line pr) with
+   None -> Coccilib.include_match false
+ | Some (func, g, i, guarded) ->
+     if cur pr <> func || not guarded then Coccilib.include_match false
+     else begin
+       gv := make_ident g;
+       iv := make_ident (iova_name (file pr) func i);
+       lv := make_ident (if Hashtbl.mem has_unmapped (file pr, func) then "gather_size" else "unmapped")
+     end)
+
+@fxsg depends on patch@
+position r2g.pr;
+identifier mkg.gv, mkg.iv, mkg.lv;
+expression c;
+expression z : script:ocaml() { not (has_side_effects z) };
+expression s : script:ocaml() { has_side_effects s };
+expression e;
+@@
+(
+- return@pr c ? 0 : z;
++ if (c)
++ 	return 0;
++ if (gv)
++ 	iommu_iotlb_gather_add_range(gv, iv, z);
++ return z;
+|
+- return@pr s;
++ size_t lv = s;
++
++ if (gv)
++ 	iommu_iotlb_gather_add_range(gv, iv, lv);
++ return lv;
+|
++ if (gv)
++ 	iommu_iotlb_gather_add_range(gv, iv, e);
   return@pr e;
 )
 

@@ -395,3 +395,52 @@ void find_null_tests(fn_analysis &fa, function *fun)
 	}
 }
 
+
+/* ---- direct calls with a NULL literal (nullcall facts) ---------------- */
+
+/* The 0-based position of the gather parameter of FNDECL, or -1. */
+int gather_pos(tree fndecl)
+{
+	int i = 0;
+
+	for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++)
+		if (is_gather_ptr(TREE_TYPE(p)))
+			return i;
+	return -1;
+}
+
+/*
+ * Every direct call in FUN that passes a NULL pointer literal (NULL, 0,
+ * (void *)0: a pointer INTEGER_CST 0 in GIMPLE): one `nullcall` fact per
+ * argument (lib/core/gatherlint.h), whatever the callee.
+ */
+void record_nullcalls(function *fun)
+{
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, fun) {
+		for (gimple_stmt_iterator gsi = gsi_start_bb(bb);
+		     !gsi_end_p(gsi); gsi_next(&gsi)) {
+			gimple *s = gsi_stmt(gsi);
+			tree callee;
+
+			if (!is_gimple_call(s))
+				continue;
+			callee = gimple_call_fndecl(s);
+			if (!callee || !DECL_NAME(callee))
+				continue;
+			for (unsigned i = 0; i < gimple_call_num_args(s); i++) {
+				tree a = gimple_call_arg(s, i);
+
+				if (TREE_CODE(a) != INTEGER_CST ||
+				    !POINTER_TYPE_P(TREE_TYPE(a)) ||
+				    !integer_zerop(a))
+					continue;
+				add_fact("nullcall\t" + unit.main_file + "\t" +
+					 itos(loc_line(gimple_location(s))) +
+					 "\t" + decl_name(fun->decl) + "\t" +
+					 decl_name(callee) + "\t" + itos(i));
+			}
+		}
+	}
+}

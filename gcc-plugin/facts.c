@@ -106,6 +106,7 @@ void standalone(void)
 		req.gather = x->gather;
 		req.iova = x->iova;
 		req.line = atoi(x->line);
+		req.guard = x->guard && strcmp(x->guard, "null") == 0;
 		unit.fixreqs.push_back(req);
 	}
 	gl_report_free(rep);
@@ -130,7 +131,8 @@ std::string render_facts(void)
 			continue;
 		out += "fn\t" + unit.main_file + "\t" + itos(f.line) + "\t" + n +
 		       "\t" + retkind_name(f.retkind) + "\t" + f.gather + "\t" + f.iova +
-		       "\t" + f.linkage + "\n";
+		       "\t" + f.linkage + "\t" +
+		       (f.gpos >= 0 ? itos(f.gpos) : std::string("-")) + "\n";
 		if (!f.incomplete.empty())
 			out += "incomplete\t" + unit.main_file + "\t" +
 			       itos(f.line) + "\t" + n + "\t" + f.incomplete +

@@ -41,6 +41,7 @@ void load_fixlist(void)
 		r.func = fl[3];
 		r.gather = fl[4];
 		r.iova = fl[5];
+		r.guard = fl.size() > 7 && fl[7] == "null";
 		unit.fixreqs.push_back(r);
 	}
 	fclose(f);
@@ -294,6 +295,7 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 {
 	const std::string &line = unit.src_lines[r.line];
 	std::string outer, lv, iv = req.iova, tail, size, word, fill;
+	std::string guard, fillind;
 	int pl, pc;
 	bool unbraced;
 	fixsite fs;
@@ -323,13 +325,19 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 	if (unbraced)
 		emit_insert(pl, pc + 1, " {", "brace the body");
 	size = fs.local ? lv : fs.czero ? fs.val : fs.expr;
-	fill = fs.indent + "iommu_iotlb_gather_add_range(" + req.gather +
+	/* an entry point also called with a NULL gather: "if (gather)" */
+	guard = fs.indent + "if (" + req.gather + ")";
+	fillind = fs.indent + (req.guard ? "\t" : "");
+	fill = fillind + "iommu_iotlb_gather_add_range(" + req.gather +
 	       ", " + iv + ", " + size + ");";
 	if (fs.local) {
 		emit_lines(r.line, fs.indent + "size_t " + lv + " = " +
 			   fs.expr + ";", "store the unmapped size");
 		/* a blank line after the declaration (checkpatch) */
 		emit_blank(r.line);
+		if (req.guard)
+			emit_inline_lines(r.line, guard,
+					  "fill only a gather that is not NULL");
 		emit_inline_lines(r.line, fill,
 				  "fill the gather before this return");
 	} else {
@@ -339,6 +347,9 @@ static void apply_fix(gl_fn &fn, gl_ret &r, const fixreq &req)
 			emit_insert(r.line, 1, fs.indent + "\treturn 0;\n",
 				    "return 0 first");
 		}
+		if (req.guard)
+			emit_lines(r.line, guard,
+				   "fill only a gather that is not NULL");
 		emit_lines(r.line, fill, "fill the gather before this return");
 	}
 	if (size != fs.expr)

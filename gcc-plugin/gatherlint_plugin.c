@@ -89,6 +89,7 @@ public:
 	{
 		tree fndecl = fun->decl;
 
+		record_nullcalls(fun);
 		if (gather_param(fndecl) || carrier_param(fun, NULL))
 			analyse_function(fun, false);
 		else if (worth_summary(fun))

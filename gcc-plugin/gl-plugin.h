@@ -73,6 +73,7 @@ struct gl_fn {
 	int line;
 	gl_retkind retkind;
 	std::string gather, iova, linkage;
+	int gpos;		/* 0-based position of the gather parameter, or -1 */
 	location_t decl_loc;	/* of the definition */
 	bool has_gather;
 	bool analysed;
@@ -117,6 +118,7 @@ struct gl_summary {
 struct fixreq {
 	std::string func, gather, iova;
 	int line;
+	bool guard;	/* X guard "null": fill only if (gather) */
 };
 
 /* ---- options (set once by plugin_init) and the unit's state ---------- */
@@ -318,6 +320,8 @@ const gl_summary *summary_of(tree fd);
 void call_events(fn_analysis &fa, gimple *stmt, std::vector<event> &ev);
 void find_queued(fn_analysis &fa, function *fun);
 void find_null_tests(fn_analysis &fa, function *fun);
+int gather_pos(tree fndecl);
+void record_nullcalls(function *fun);
 
 /* values.c */
 int eval_stmt(fn_analysis &fa, gimple *s, envkey k, int depth);

@@ -299,6 +299,7 @@ gl_fn &get_fn(tree fndecl)
 		f.retkind = retkind_of(TREE_TYPE(TREE_TYPE(fndecl)));
 		f.gather = g ? decl_name(g) : "-";
 		f.has_gather = g != NULL_TREE;
+		f.gpos = gather_pos(fndecl);
 		f.iova = iova_of(fndecl, &f.iova_type);
 		f.linkage = TREE_PUBLIC(fndecl) ? "extern" : "static";
 		f.decl_loc = DECL_SOURCE_LOCATION(fndecl);

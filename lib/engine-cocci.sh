@@ -89,7 +89,7 @@ facts)
 			die "spatch failed: $(grep -vE '^($|HANDLING: |bad: |BAD:!!!!! |badcount: )' "${c%.rc}.err" | tail -1)"
 		fi
 	done
-	cat "$tmp"/chunk.*.out | grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete)	'
+	cat "$tmp"/chunk.*.out | grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete|nullcall)	'
 	exit 0
 	;;
 chunk)

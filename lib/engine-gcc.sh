@@ -372,7 +372,7 @@ facts)
 	incomplete_facts "$tmp/files"
 	for f in "$tmp"/db/*.facts; do
 		[ -f "$f" ] || continue
-		grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete)	' "$f"
+		grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete|nullcall)	' "$f"
 	done | awk -F '\t' -v OFS='\t' -v rel="$rel" -v sp="${srcprefix:-}" '
 		# kbuild names files from the tree top (and O= builds from
 		# its source prefix): make them ROOT-relative

@@ -120,7 +120,7 @@ facts)
 	done < "$tmp/plain"
 	for f in "$tmp"/db/*.facts; do
 		[ -f "$f" ] || continue
-		grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete)	' "$f"
+		grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete|nullcall)	' "$f"
 	done | awk -F '\t' -v OFS='\t' -v rel="$rel" '
 		# kbuild names files from the tree top: make them ROOT-relative
 		rel != "" && index($2, rel) == 1 { $2 = substr($2, length(rel) + 1) }

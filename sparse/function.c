@@ -102,6 +102,7 @@ void pre_function(struct symbol *sym)
 	struct fninfo *fn;
 	struct symbol *g;
 	struct symbol *p;
+	int i;
 
 	if (!ft || ft->type != SYM_FN || !ft->stmt || !sym->ident ||
 	    !in_main(sym->pos))
@@ -118,8 +119,12 @@ void pre_function(struct symbol *sym)
 	fn->gather = sdup(g && g->ident ? idname(g->ident) : "-");
 	fn->iova = iova_of(sym);
 	fn->linkage = sym->ctype.modifiers & MOD_STATIC ? "static" : "extern";
+	fn->gpos = -1;
+	i = 0;
 	FOR_EACH_PTR(ft->arguments, p) {
-		(void)p;
+		if (p == g)
+			fn->gpos = i;
+		i++;
 	} END_FOR_EACH_PTR(p);
 	walk_stmt(ft->stmt, fn);
 	if (g) {

@@ -58,8 +58,13 @@ static void render_facts(struct sb *out)
 
 		if (!f->defined || (!f->has_gather && !sv_has(&ops_funcs, f->name)))
 			continue;
-		l = fmt("fn\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", main_file, f->line,
-			f->name, f->retkind, f->gather, f->iova, f->linkage);
+		l = f->gpos >= 0 ?
+		    fmt("fn\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", main_file,
+			f->line, f->name, f->retkind, f->gather, f->iova,
+			f->linkage, f->gpos) :
+		    fmt("fn\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t-\n", main_file,
+			f->line, f->name, f->retkind, f->gather, f->iova,
+			f->linkage);
 		sb_add(out, l);
 		free(l);
 		if (f->incomplete) {

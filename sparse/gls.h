@@ -86,6 +86,7 @@ struct fninfo {
 	const char *retkind, *linkage;
 	char *gather, *iova;
 	int has_gather, named, defined;
+	int gpos;		/* 0-based position of the gather parameter, or -1 */
 	struct srcret *srcrets;
 	int nsrcrets;
 	struct strv rets;	/* ret fact lines */

@@ -508,6 +508,27 @@ static void runtime_store(struct fninfo *fn, struct expression *lhs,
 	free(id.s);
 }
 
+/*
+ * A call of NAME that passes a NULL literal (NULL, 0, (void *)0; the tree
+ * is walked before evaluation, so 0 for an integer parameter too): one
+ * `nullcall` fact per such argument (lib/core/gatherlint.h), whatever
+ * the callee.
+ */
+static void null_args(struct fninfo *fn, const char *name,
+		      struct expression *call)
+{
+	struct expression *a, *v;
+	int i = 0;
+
+	FOR_EACH_PTR(call->args, a) {
+		v = strip_paren(a);
+		if (v && v->type == EXPR_VALUE && v->value == 0)
+			add_fact(fmt("nullcall\t%s\t%d\t%s\t%s\t%d", main_file,
+				     call->pos.line, fn->name, name, i));
+		i++;
+	} END_FOR_EACH_PTR(a);
+}
+
 static void walk_expr(struct expression *e, struct fninfo *fn)
 {
 	struct expression *a;
@@ -571,6 +592,9 @@ static void walk_expr(struct expression *e, struct fninfo *fn)
 					     e->pos.line, fn->name,
 					     fmt_name(a0)));
 		}
+		if (fn && f && f->type == EXPR_SYMBOL && f->symbol_name &&
+		    in_main(e->pos))
+			null_args(fn, idname(f->symbol_name), e);
 		walk_expr(e->fn, fn);
 		FOR_EACH_PTR(e->args, a) {
 			walk_expr(a, fn);

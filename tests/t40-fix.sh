@@ -42,6 +42,18 @@ for e in $engines; do
 		d=$(cd "$w" && "$GL" fix --engine="$e" $THEMES) && [ -z "$d" ]
 	}
 	check "fix ($e): a second fix prints an empty diff" t_idem
+	# An entry point also called with a NULL gather (a nullcall fact,
+	# SPEC 5): its fill is guarded, and is the only add_range of the file
+	# (outside its header comment).
+	t_nullguard() {
+		awk '/^ \*/ { next }
+		     p == "\tif (gather)" && $0 == "\t\tiommu_iotlb_gather_add_range(gather, iova, size);" { g++ }
+		     /iommu_iotlb_gather_add_range/ { n++ } { p = $0 }
+		     END { exit !(g == 1 && n == 1) }' "$w/paths/vendor-nullcall-iommu.c"
+	}
+	check "fix ($e): paths/vendor-nullcall-iommu.c gets the fill guarded by if (gather)" t_nullguard
+	check "fix ($e): the guarded paths/vendor-nullcall-iommu.c compiles" \
+		gcc -fsyntax-only -Wall -Werror -I "$w/include" "$w/paths/vendor-nullcall-iommu.c"
 	# --in-place on a fresh copy gives the same files (on the single-unit
 	# drivers of misses/, whose fix alone is the diff's part for them: a
 	# fix run of the engine is the costly part of this test)

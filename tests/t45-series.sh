@@ -259,20 +259,27 @@ static const struct iommu_domain_ops zz_domain_ops = {
 };
 EOF
 set -- misses/onyx-dart.c misses/quill-ipmmu.c paths/nutmeg-iommu.c paths/olive-iommu.c \
-	paths/yarrow-iommu.c paths/zz-capture.c formats
+	paths/yarrow-iommu.c paths/zz-capture.c paths/vendor-nullcall-iommu.c formats
 engines=cocci
 have_engine gcc && engines="cocci gcc"
 for e in $engines; do
 	(cd "$C" && "$GL" fix --engine="$e" --series="$S/c.$e" --from='Corpus Test <c@example.org>' "$@") \
 		> /dev/null 2> "$S/c.$e.err"
-	check "corpus ($e): fix --series writes 6 patches and a cover letter" \
-		test "$(ls "$S/c.$e" 2>/dev/null | wc -l)" -eq 7
+	check "corpus ($e): fix --series writes 7 patches and a cover letter" \
+		test "$(ls "$S/c.$e" 2>/dev/null | wc -l)" -eq 8
 	for p in "$S/c.$e"/000[1-9]-*.patch; do
 		check "corpus ($e): checkpatch.pl --strict: 0 errors, 0 warnings: ${p##*/}" checkpatch "$K" "$p"
 	done
 done
 t_blank() { grep -A1 '^+	unsigned long iova_start = iova;$' "$S/c.cocci"/*zz-capture*.patch | grep -qx '+'; }
 check "corpus: a blank line after an iova capture that a statement follows" t_blank
+# An entry point the driver calls with a NULL gather: the body says why
+# the fill is guarded (lib/core/rules.c GL_MSG_SERIES_GUARD).
+t_guard_text() {
+	sed -n '/^Subject/,/^---$/p' "$S/c.cocci"/*vendor-nullcall*.patch | tr '\n' ' ' |
+		grep -qF 'nullcall_unmap() is also called by nullcall_unmap_tile() with a NULL gather, so the fill is guarded by "if (gather)"'
+}
+check "corpus: the patch of an entry point called with a NULL gather says why the fill is guarded" t_guard_text
 if have_engine gcc; then
 	t_same() {
 		for p in "$S/c.cocci"/000[1-9]-*.patch; do

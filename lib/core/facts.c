@@ -43,6 +43,7 @@ void gl_facts_free(struct gl_facts *f)
 	free(f->fmtids);
 	free(f->inits);
 	free(f->incs);
+	free(f->nullcalls);
 	gl_map_free(&f->fnmap);
 	gl_map_free(&f->extmap);
 	gl_map_free(&f->retmap);
@@ -122,6 +123,7 @@ static void add_fn(struct gl_facts *f, char **v)
 	fn->gather = S(v[5]);
 	fn->iova = S(v[6]);
 	fn->linkage = S(v[7]);
+	fn->gpos = S(v[8][0] ? v[8] : "-");
 	gl_map_put(&f->fnmap, key, i);
 	if (strcmp(v[7], "extern") == 0 && gl_map_get(&f->extmap, v[3]) < 0)
 		gl_map_put(&f->extmap, v[3], i);
@@ -247,6 +249,20 @@ static void add_incomplete(struct gl_facts *f, char **v)
 	c->reason = S(v[4]);
 }
 
+static void add_nullcall(struct gl_facts *f, char **v)
+{
+	struct gl_nullcall *c;
+
+	f->nullcalls = (struct gl_nullcall *)gl_grow(f->nullcalls,
+		&f->capnullcalls, f->nnullcalls + 1, sizeof(*f->nullcalls));
+	c = &f->nullcalls[f->nnullcalls++];
+	c->file = S(v[1]);
+	c->line = S(v[2]);
+	c->caller = S(v[3]);
+	c->callee = S(v[4]);
+	c->arg = S(v[5]);
+}
+
 #define MAXF 16
 
 void gl_facts_add_line(struct gl_facts *f, const char *line)
@@ -276,6 +292,8 @@ void gl_facts_add_line(struct gl_facts *f, const char *line)
 		gl_fmtid_get(f, v[3])->init = S(v[4]);
 	else if (strcmp(v[0], "incomplete") == 0 && nf >= 5)
 		add_incomplete(f, v);
+	else if (strcmp(v[0], "nullcall") == 0 && nf >= 6)
+		add_nullcall(f, v);
 	else if (strcmp(v[0], "core") == 0 && nf >= 5) {
 		f->probe_state = S(v[1]);
 		f->probe_file = S(v[2]);

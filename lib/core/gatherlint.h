@@ -28,13 +28,14 @@
  * relative to the audited root, exactly as the compiler/spatch was given it.
  * LINE/COL are 1-based; COL of a `ret` is the column of the `return` keyword.
  *
- *     fn	FILE	LINE	NAME	RETKIND	GATHER	IOVA	LINKAGE
+ *     fn	FILE	LINE	NAME	RETKIND	GATHER	IOVA	LINKAGE	GPOS
  *     ret	FILE	LINE	COL	NAME	CLASS	COVER	EXPR	UNREAD
  *     ops	FILE	LINE	OPSID	TYPE	FIELD	FUNC
  *     bind	FILE	LINE	FUNC	FMT
  *     fmtinit	FILE	LINE	INITNAME
  *     fmtid	FILE	LINE	FMT	INITNAME
  *     incomplete	FILE	LINE	NAME	REASON
+ *     nullcall	FILE	LINE	CALLER	CALLEE	ARG
  *
  * * `fn`: every function definition that has a `struct iommu_iotlb_gather *`
  *   parameter, every *carrier* (a function without one that loads the gather
@@ -46,6 +47,9 @@
  *   `-`. IOVA: name of the iova parameter (the first `unsigned long`
  *   or `dma_addr_t` parameter after the domain/ops/table parameter) or `-`.
  *   LINKAGE: `static` or `extern`.
+ *   GPOS: the 0-based position of the gather parameter among the
+ *   parameters, or `-` (a carrier, or no gather); readers accept 8-field
+ *   `fn` lines (GPOS `-`).
  * * `ret`: one per `return` statement of every `fn` that has a GATHER; for a
  *   `void` function also one for falling off the end (LINE/COL of the closing
  *   brace, EXPR `-`). CLASS:
@@ -111,6 +115,13 @@
  * * `fmtid`: `[FMT] = &INITNAME` in the format table (`io_pgtable_init_table`).
  * * `incomplete`: FILE could not be parsed (NAME `-`, LINE 1) or function NAME
  *   could not be analysed. Becomes an `analysis-incomplete` warning.
+ * * `nullcall`: a direct call CALLEE(...) in function CALLER of FILE (LINE: the
+ *   call's) that passes the literal `NULL` (or `0`, or `(void *)0`) as
+ *   its argument at 0-based position ARG.  Engines write it for every such
+ *   call of a named function in the audited files (the GCC plugin for
+ *   pointer arguments only: it sees the types); the resolver uses the calls that
+ *   pass NULL for an entry point's gather (ARG = its GPOS; CALLEE resolved
+ *   from FILE as a `call:` atom is) to guard its fix (SPEC 2 Fill, 5).
  *
  * ### Resolution (resolve.c)
  *
@@ -136,12 +147,18 @@
  *
  *     F	rule	file	line	col	function	severity	core_state	message
  *     N	file	line	col	message
- *     X	file	line	function	gather	iova	expr
+ *     X	file	line	function	gather	iova	expr	guard
  *     E	file	line	function	ops	has_sync	chain	verdict	severity
  *
  * `N` lines are notes of the preceding `F`. `X` lines are the fix list: returns
  * that need `iommu_iotlb_gather_add_range(gather, iova, size)`; the engines' fix
  * modes read them (`-D fixlist=FILE` for spatch, `fixlist=FILE` for the plugin).
+ * guard: `-`, or `null` when the entry point is also called with a NULL
+ * gather (a `nullcall` fact): the fix then writes the fill as
+ * `if (gather)` + newline + tab + `iommu_iotlb_gather_add_range(...);`, and the
+ * finding carries a note at that call (GL_MSG_NULL_CALLED) that the patch
+ * series body turns into one sentence (GL_MSG_SERIES_GUARD).  Readers
+ * accept 7-field X lines (guard `-`).
  * `E` lines are the entry-point table of the BSP summary, one per entry point:
  * chain is the calls, formats and tlb_add_page callbacks it reaches (or
  * `direct`), verdict FILLS or MISSES, severity `-` for FILLS.
@@ -227,6 +244,8 @@ enum gl_msg {
 	GL_MSG_SERIES_CORE_WHERE,
 	GL_MSG_ASSUMED_CALL,
 	GL_MSG_ASSUMED_FMT,
+	GL_MSG_NULL_CALLED,
+	GL_MSG_SERIES_GUARD,
 	GL_NMSGS
 };
 
@@ -282,6 +301,7 @@ struct gl_finding {
 
 struct gl_fix {
 	const char *file, *line, *func, *gather, *iova, *expr;
+	const char *guard;	/* "null": fill only "if (gather)"; else "-" */
 };
 
 struct gl_entry {

@@ -19,6 +19,7 @@ struct gl_retlist {
 
 struct gl_fn {
 	const char *file, *name, *line, *retkind, *gather, *iova, *linkage;
+	const char *gpos;	/* 0-based index of the gather parameter, or "-" */
 };
 
 struct gl_field {
@@ -38,6 +39,11 @@ struct gl_bind {
 
 struct gl_incomplete {
 	const char *file, *line, *name, *reason;
+};
+
+/* A direct call that passes a NULL (or 0) literal at argument ARG. */
+struct gl_nullcall {
+	const char *file, *line, *caller, *callee, *arg;
 };
 
 /* A format id and its init-fns name ("" until a fmtid fact names one). */
@@ -74,6 +80,8 @@ struct gl_facts {
 	struct gl_incomplete *incs;
 	size_t nincs, capincs;
 	struct gl_map seeninc;
+	struct gl_nullcall *nullcalls;
+	size_t nnullcalls, capnullcalls;
 	/* the core line, or NULL */
 	const char *probe_state, *probe_file, *probe_line, *probe_detail;
 };

@@ -50,8 +50,9 @@ void gl_report_write(const struct gl_report *r, FILE *fp)
 	for (i = 0; i < r->nfixes; i++) {
 		const struct gl_fix *x = &r->fixes[i];
 
-		fprintf(fp, "X\t%s\t%s\t%s\t%s\t%s\t%s\n", x->file, x->line,
-			x->func, x->gather, x->iova, x->expr);
+		fprintf(fp, "X\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x->file,
+			x->line, x->func, x->gather, x->iova, x->expr,
+			x->guard ? x->guard : "-");
 	}
 	for (i = 0; i < r->nentries; i++) {
 		const struct gl_entry *e = &r->entries[i];
@@ -110,6 +111,7 @@ static void read_line(struct gl_report *r, char *line)
 		x->gather = v[4];
 		x->iova = v[5];
 		x->expr = v[6];
+		x->guard = v[7][0] ? v[7] : "-";
 	} else if (strcmp(v[0], "E") == 0) {
 		struct gl_entry *e;
 

@@ -862,6 +862,25 @@ static void find_format_unmaps(struct res *r)
 	}
 }
 
+/* A direct call of FN (entry point K) with a NULL literal for its gather
+ * parameter (a `nullcall` fact), or NULL. */
+static const struct gl_nullcall *null_called(const struct res *r, int k)
+{
+	const struct gl_fn *fn = &r->f->fns[k];
+	size_t i;
+
+	if (streq(fn->gpos, "-"))
+		return NULL;
+	for (i = 0; i < r->f->nnullcalls; i++) {
+		const struct gl_nullcall *c = &r->f->nullcalls[i];
+
+		if (streq(c->arg, fn->gpos) && streq(c->callee, fn->name) &&
+		    fkey(r, c->file, c->callee) == k)
+			return c;
+	}
+	return NULL;
+}
+
 static void unfilled(struct res *r)
 {
 	struct ilist out = { NULL, 0, 0 };
@@ -904,6 +923,12 @@ static void unfilled(struct res *r)
 			note(r, g, d, rt->line, rt->col,
 			     gl_msgs[GL_MSG_NOT_FIXED_ADD_PAGE]);
 		} else if (fix) {
+			const struct gl_nullcall *nc = null_called(r, en->fn);
+
+			if (nc)
+				note(r, g, nc->file, nc->line, "1",
+				     msg(r, GL_MSG_NULL_CALLED, fn->name,
+					 nc->caller));
 			for (m = 0; m < out.n; m++) {
 				const struct gl_ret *rm =
 					ret_of(r, en->fn, (size_t)out.v[m]);
@@ -919,6 +944,7 @@ static void unfilled(struct res *r)
 				x->gather = R(r, fn->gather);
 				x->iova = R(r, fn->iova);
 				x->expr = R(r, rm->expr);
+				x->guard = R(r, nc ? "null" : "-");
 			}
 		}
 	}

@@ -129,6 +129,10 @@ const char *const gl_msgs[GL_NMSGS] = {
 	"%s() is taken to fill the iotlb gather through %s(), which is defined in another unit; gatherlint audit decides it",
 	/* GL_MSG_ASSUMED_FMT: entry point */
 	"%s() is taken to fill the iotlb gather through its io-pgtable format, whose unmap is in another unit; gatherlint audit decides it",
+	/* GL_MSG_NULL_CALLED: function, caller */
+	"%s() is also called with a NULL gather by %s(): the fix fills the gather only when it is not NULL",
+	/* GL_MSG_SERIES_GUARD: function, caller, gather */
+	"%s() is also called by %s() with a NULL gather, so the fill is guarded by \"if (%s)\": a NULL gather has nothing to fill and must not be dereferenced.",
 };
 
 int gl_rule_find(const char *id)

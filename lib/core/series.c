@@ -189,6 +189,7 @@ static int driver_text(const struct gl_report *rep,
 	for (i = 0; i < rep->nfindings; i++) {
 		const struct gl_finding *g = &rep->findings[i];
 		const struct gl_entry *e = NULL;
+		const char *gather = NULL, *guard = NULL;
 		int fixed = 0;
 		char type[128], id[256], field[64];
 
@@ -197,8 +198,10 @@ static int driver_text(const struct gl_report *rep,
 			continue;
 		for (j = 0; j < rep->nfixes; j++)
 			if (streq(rep->fixes[j].file, g->file) &&
-			    streq(rep->fixes[j].func, g->func))
+			    streq(rep->fixes[j].func, g->func)) {
 				fixed = 1;
+				gather = rep->fixes[j].gather;
+			}
 		if (!fixed)
 			continue;
 		for (j = 0; j < rep->nentries; j++)
@@ -231,6 +234,9 @@ static int driver_text(const struct gl_report *rep,
 			} else if (msg_is(GL_MSG_CALLS_NON_FILLER, t->msg, cap,
 					  1, pool) && streq(t->file, g->file)) {
 				add_once(&calls, &ncalls, &capc, t->msg);
+			} else if (msg_is(GL_MSG_NULL_CALLED, t->msg, cap, 2,
+					  pool)) {
+				guard = cap[1];
 			}
 		}
 		if (nfmts) {
@@ -244,6 +250,10 @@ static int driver_text(const struct gl_report *rep,
 		for (k = 0; k < ncalls; k++)
 			gl_buf_printf(&para, " %s",
 				      fmt(pool, GL_MSG_SERIES_CALLS, calls[k]));
+		/* why the fill is guarded (the fix writes "if (gather)") */
+		if (guard && gather)
+			gl_buf_printf(&para, " %s", fmt(pool, GL_MSG_SERIES_GUARD,
+				      g->func, guard, gather));
 		wrap(out, para.s, "");
 		fputc('\n', out);
 	}

@@ -150,7 +150,7 @@ static void test_recursion(void)
 	    "recursion: down to the return without a fill");
 	has(r, "N\ta.c\t54\t2\talso returns size here",
 	    "recursion: the other uncovered returns are notes");
-	has(r, "X\ta.c\t52\tbad_unmap\tgather\tiova\tr\nX\ta.c\t54\tbad_unmap\tgather\tiova\tsize\n",
+	has(r, "X\ta.c\t52\tbad_unmap\tgather\tiova\tr\t-\nX\ta.c\t54\tbad_unmap\tgather\tiova\tsize\t-\n",
 	    "recursion: both uncovered returns are in the fix list");
 	hasnt(r, "\tgood_unmap\twarning", "recursion: no finding on the filler");
 	free(r);
@@ -224,7 +224,7 @@ static void test_chain(void)
 	    "chain: note on the tlb_add_page callback");
 	has(r, "N\td.c\t10\t1\trelied on by drv_unmap() (FMT_A): nothing fills the gather",
 	    "chain: the format's note says nothing fills");
-	has(r, "X\td.c\t12\tdrv_unmap\tgather\tiova\tr\n",
+	has(r, "X\td.c\t12\tdrv_unmap\tgather\tiova\tr\t-\n",
 	    "chain: the driver's return is in the fix list");
 	free(r);
 
@@ -403,6 +403,48 @@ static void test_series(void)
 	free(t);
 	free(r1);
 	free(r2);
+}
+
+/* ---- a NULL gather from the driver's own call: the guarded fix ---------- */
+
+static void test_nullcall(void)
+{
+	static const char *const facts[] = {
+		"fn\tn.c\t10\tn_unmap\tsize\tgather\tiova\tstatic\t3",
+		"ret\tn.c\t14\t2\tn_unmap\tnonzero\tnone\tsize",
+		"fn\tn.c\t20\tn_tile\tsize\t-\tiova\textern\t-",
+		"nullcall\tn.c\t22\tn_tile\tn_unmap\t3",
+		/* NULL for another parameter, and a call of another
+		 * function of the same name elsewhere: no guard */
+		"fn\tm.c\t10\tm_unmap\tsize\tgather\tiova\tstatic\t3",
+		"ret\tm.c\t14\t2\tm_unmap\tnonzero\tnone\tsize",
+		"nullcall\tm.c\t22\tm_tile\tm_unmap\t0",
+		"nullcall\to.c\t22\to_tile\tm_unmap\t3",
+		"ops\tn.c\t30\tn_ops\tiommu_domain_ops\tunmap\tn_unmap",
+		"ops\tn.c\t31\tn_ops\tiommu_domain_ops\tiotlb_sync\tn_sync",
+		"ops\tm.c\t30\tm_ops\tiommu_domain_ops\tunmap\tm_unmap",
+		"ops\tm.c\t31\tm_ops\tiommu_domain_ops\tiotlb_sync\tm_sync",
+		NULL
+	};
+	const char *files[] = { "n.c", "m.c" };
+	char *r = resolve(facts, "UNKNOWN", "warning");
+	char *t;
+	int rc;
+
+	has(r, "X\tn.c\t14\tn_unmap\tgather\tiova\tsize\tnull\n",
+	    "nullcall: the fix of an entry point called with a NULL gather is guarded");
+	has(r, "N\tn.c\t22\t1\tn_unmap() is also called with a NULL gather by n_tile()",
+	    "nullcall: a note at the call says why");
+	has(r, "X\tm.c\t14\tm_unmap\tgather\tiova\tsize\t-\n",
+	    "nullcall: NULL at another parameter, or a call of another file's static, does not guard");
+	t = series(r, "driver", files, 1, NULL, &rc);
+	has(t, "n_unmap() is also called by n_tile() with a NULL gather, so the fill is guarded by \"if (gather)\"",
+	    "nullcall: the patch body says why the fill is guarded");
+	free(t);
+	t = series(r, "driver", files + 1, 1, NULL, &rc);
+	hasnt(t, "is guarded", "nullcall: an unguarded fix's body says nothing of a guard");
+	free(t);
+	free(r);
 }
 
 static void test_rules(void)
@@ -589,6 +631,7 @@ int main(void)
 	test_chain();
 	test_severities();
 	test_series();
+	test_nullcall();
 	test_rules();
 	free(seen);
 	return failures ? 1 : 0;

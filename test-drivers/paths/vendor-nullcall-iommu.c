@@ -16,9 +16,9 @@
  *
  * (SPEC section 2 Fill: a test that the gather pointer is NULL covers
  * the NULL branch) - or the fill in a helper the tile path does not
- * reach.  Today every engine's fix adds the unguarded call.  The
- * expectation below is the finding only; the fix shape is not asserted
- * by tests/t40-fix.sh (it compiles, the NULL dereference is at run time).
+ * reach.  The engines record the call (a `nullcall` fact, NULL for the
+ * gather parameter), and the fix of nullcall_unmap() is the guarded form
+ * above: tests/t40-fix.sh asserts it for each engine that writes fixes.
  *
  * Expected: unmap-gather-unfilled at "return size;" of nullcall_unmap()
  * (has sync).
