@@ -87,7 +87,7 @@ const gl_summary *summary_of(tree fd)
 {
 	std::map<std::string, gl_summary>::iterator it;
 
-	if (!fd || !DECL_NAME(fd) || !in_main_file(DECL_SOURCE_LOCATION(fd)))
+	if (!fd || !DECL_NAME(fd) || !in_cur_file(DECL_SOURCE_LOCATION(fd)))
 		return NULL;
 	it = unit.summaries.find(decl_name(fd));
 	return it == unit.summaries.end() ? NULL : &it->second;

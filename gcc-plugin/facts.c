@@ -128,15 +128,15 @@ std::string render_facts(void)
 		/* never lowered: unreachable code (an unused static) */
 		if (f.has_gather && !f.analysed)
 			continue;
-		out += "fn\t" + unit.main_file + "\t" + itos(f.line) + "\t" + n +
+		out += "fn\t" + f.file + "\t" + itos(f.line) + "\t" + n +
 		       "\t" + retkind_name(f.retkind) + "\t" + f.gather + "\t" + f.iova +
 		       "\t" + f.linkage + "\n";
 		if (!f.incomplete.empty())
-			out += "incomplete\t" + unit.main_file + "\t" +
+			out += "incomplete\t" + f.file + "\t" +
 			       itos(f.line) + "\t" + n + "\t" + f.incomplete +
 			       "\n";
 		for (const gl_ret &r : f.rets)
-			out += "ret\t" + unit.main_file + "\t" + itos(r.line) +
+			out += "ret\t" + f.file + "\t" + itos(r.line) +
 			       "\t" + itos(r.col) + "\t" + n + "\t" + rcls_name(r.cls) +
 			       "\t" + r.cover + "\t" + r.expr + "\t" +
 			       (r.unread.empty() ? "-" : r.unread) + "\n";

@@ -81,18 +81,25 @@ public:
 
 	bool gate(function *fun) final override
 	{
-		return fun && fun->decl &&
-		       in_main_file(DECL_SOURCE_LOCATION(fun->decl));
+		std::string file;
+
+		if (!fun || !fun->decl)
+			return false;
+		file = file_of(DECL_SOURCE_LOCATION(fun->decl));
+		return file == unit.main_file ||
+		       (!file.empty() && outside_wanted(fun->decl));
 	}
 
 	unsigned int execute(function *fun) final override
 	{
 		tree fndecl = fun->decl;
 
+		set_cur_file(file_of(DECL_SOURCE_LOCATION(fndecl)));
 		if (gather_param(fndecl) || carrier_param(fun, NULL))
 			analyse_function(fun, false);
 		else if (worth_summary(fun))
 			analyse_function(fun, true);
+		set_cur_file(unit.main_file);
 		return 0;
 	}
 };
@@ -196,6 +203,7 @@ int plugin_init(struct plugin_name_args *info,
 	}
 	gl_api_init();
 	unit.main_file = main_input_filename ? main_input_filename : "";
+	unit.cur_file = unit.main_file;
 
 	register_callback(info->base_name, PLUGIN_INFO, NULL,
 			  &gatherlint_plugin_info);

@@ -311,6 +311,33 @@ incomplete_facts() {
 	done < "$1"
 }
 
+# includers: the C files that compile the headers of $tmp/headers (ROOT
+# relative): those under a header's directory that include it with quotes,
+# directly or through other headers found so, not already in $tmp/files;
+# into $tmp/includers.  A header is analysed through the units that include
+# it (a template instantiated by several files: the plugin reads the
+# functions of a header that matter, gcc-plugin/unit.c).
+includers() {
+	: > "$tmp/includers"
+	[ -s "$tmp/headers" ] || return 0
+	cp "$tmp/headers" "$tmp/inc.seen"
+	cp "$tmp/headers" "$tmp/inc.todo"
+	while [ -s "$tmp/inc.todo" ]; do
+		while IFS= read -r h; do
+			b=$(basename "$h" | sed 's/[][.*^$\\+?(){}|]/\\&/g')
+			grep -rlE --include='*.c' --include='*.h' \
+				"^[[:space:]]*#[[:space:]]*include[[:space:]]*\"([^\"]*/)?$b\"" \
+				"$(dirname "$h")" 2>/dev/null
+		done < "$tmp/inc.todo" | sed 's|^\./||' | LC_ALL=C sort -u > "$tmp/inc.found"
+		grep '\.c$' "$tmp/inc.found" >> "$tmp/includers"
+		grep '\.h$' "$tmp/inc.found" | LC_ALL=C comm -23 - "$tmp/inc.seen" > "$tmp/inc.todo"
+		LC_ALL=C sort -u "$tmp/inc.seen" "$tmp/inc.todo" > "$tmp/inc.new"
+		mv "$tmp/inc.new" "$tmp/inc.seen"
+	done
+	LC_ALL=C sort -u "$tmp/includers" | LC_ALL=C comm -23 - "$tmp/files.sorted" > "$tmp/inc.c"
+	mv "$tmp/inc.c" "$tmp/includers"
+}
+
 # kbuild_build: the files of $tmp/kbuild (relative to ROOT) built by
 # kbuild with the plugin; a file that yields no facts is `failed`.
 kbuild_build() {
@@ -348,15 +375,23 @@ facts)
 	for f; do
 		case $f in *.c) printf '%s\n' "$f" ;; esac
 	done > "$tmp/files"
-	[ -s "$tmp/files" ] || exit 0
+	for f; do
+		case $f in /*) ;; *.h) printf '%s\n' "$f" ;; esac
+	done | LC_ALL=C sort -u > "$tmp/headers"
+	LC_ALL=C sort -u "$tmp/files" > "$tmp/files.sorted"
+	includers
+	[ -s "$tmp/files" ] || [ -s "$tmp/includers" ] || exit 0
 	# In a kernel tree: the files with a saved kbuild command are
 	# recompiled with it, the others the configuration builds are built
 	# by kbuild, the rest are unbuilt.
 	: > "$tmp/kbuild"
-	cp "$tmp/files" "$tmp/replay"
+	cat "$tmp/files" "$tmp/includers" > "$tmp/replay"
 	if [ -n "$ktop" ]; then
 		: > "$tmp/replay"
-		while IFS= read -r f; do
+		# an includer the configuration does not build is left out: its
+		# header is no candidate file of the engine's own
+		{ sed 's/^/c /' "$tmp/files"; sed 's/^/i /' "$tmp/includers"; } |
+		while read -r k f; do
 			case $f in
 			/*) echo "$f" >> "$tmp/replay"; continue ;;
 			esac
@@ -364,10 +399,10 @@ facts)
 				echo "$f" >> "$tmp/replay"
 			elif kbuilt "$rel$f"; then
 				echo "$f" >> "$tmp/kbuild"
-			else
+			elif [ "$k" = c ]; then
 				why_unbuilt "$rel$f" > "$tmp/db/$(printf '%s' "$f" | tr '/' '+').unbuilt"
 			fi
-		done < "$tmp/files"
+		done
 		kbuild_build
 	fi
 	tr '\n' '\0' < "$tmp/replay" |
