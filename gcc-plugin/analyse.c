@@ -425,7 +425,7 @@ struct mret {
 };
 
 /* The source return of a value store, FB when only the store's own
- * location says where it is; NULL outside the main file. */
+ * location says where it is; NULL outside the file being read. */
 static const gl_srcret *retsite_source(gl_fn &fn, const retsite &r,
 				       gl_srcret *fb)
 {

@@ -7,7 +7,12 @@
  * unit it extracts the facts of docs/design.md section 3:
  *
  *  - fn/ret: every function of the main file with a
- *    "struct iommu_iotlb_gather *" parameter; each return is classified
+ *    "struct iommu_iotlb_gather *" parameter, and the functions of the
+ *    headers that matter (an entry point stored in a field of an ops
+ *    object, wherever that object is initialised, and the functions it
+ *    calls in its own file: a template such as 7.x's generic page tables,
+ *    instantiated by each including unit under its own names; unit.c),
+ *    under the header's path; each return is classified
  *    (zero, errno, nonzero) and its cover computed on the CFG, path by
  *    path, as an exact CNF over the candidate calls (call:NAME, fmt,
  *    tlbadd).  The pass runs right after "cfg", before any inlining, so

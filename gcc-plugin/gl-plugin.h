@@ -5,7 +5,8 @@
  *   gatherlint_plugin.c  registration, arguments, the pass, PLUGIN_FINISH
  *   unit.c               the unit's state, locations, the gather API
  *                        vocabulary, types and the functions of the unit
- *   source.c             the main file's source text (return keywords,
+ *   source.c             the source text of the file being read, the
+ *                        main file or a header (return keywords,
  *                        return values, tokens)
  *   ops.c                ops/bind/fmtinit/fmtid facts (initialisers,
  *                        PLUGIN_PRE_GENERICIZE: runtime stores, returns)
@@ -140,7 +141,7 @@ struct gl_unit {
 	std::map<std::string, std::vector<std::string>> src_cache;
 	std::set<std::string> header_fns;	/* entry_reach(): names */
 	bool reach_done;
-	std::vector<std::string> src_lines;	/* the main file, by line */
+	std::vector<std::string> src_lines;	/* cur_file, by line */
 	bool src_loaded;
 	std::map<std::string, gl_fn> fns;
 	std::vector<std::string> fn_order;

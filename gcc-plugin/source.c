@@ -49,7 +49,7 @@ std::string collapse(const std::string &s)
 	return out;
 }
 
-/* Character at (line, col) of the main file, 1-based; 0 outside. */
+/* Character at (line, col) of the file being read, 1-based; 0 outside. */
 char src_at(int line, int col)
 {
 	if (line < 1 || line >= (int)unit.src_lines.size())

@@ -7,7 +7,10 @@
 # FILEs are relative to ROOT.  Each C file is compiled (code generation
 # discarded) with gcc -fplugin=gatherlint_plugin.so; the plugin writes one
 # facts file per translation unit into a temporary directory.  Headers
-# are seen through the files that include them.  A file that does not
+# are seen through the files that include them; a candidate header no
+# candidate C file includes (a template: 7.x's generic page tables) is
+# compiled through the C files under its directory that include it
+# (includers below).  A file that does not
 # compile becomes an `incomplete` fact, never a silent pass.
 #
 # Plain files (the corpus, an out-of-tree module): gcc -I the nearest
@@ -250,6 +253,11 @@ dir_built() {
 	case $_p in
 	arch) [ "$1" = "arch/$(srcarch "${karch:-$(uname -m)}")" ]; return ;;
 	esac
+	# a parent without a Makefile: kbuild descends from an ancestor
+	# ("obj-y += generic_pt/fmt/")
+	while [ "$_p" != . ] && [ ! -f "$ktop/$_p/Makefile" ] && [ ! -f "$ktop/$_p/Kbuild" ]; do
+		_p=$(dirname "$_p")
+	done
 	kobjs "$_p" | grep -qxF "sub $1" || return 1
 	dir_built "$_p"
 }
@@ -311,30 +319,36 @@ incomplete_facts() {
 	done < "$1"
 }
 
-# includers: the C files that compile the headers of $tmp/headers (ROOT
-# relative): those under a header's directory that include it with quotes,
-# directly or through other headers found so, not already in $tmp/files;
-# into $tmp/includers.  A header is analysed through the units that include
-# it (a template instantiated by several files: the plugin reads the
-# functions of a header that matter, gcc-plugin/unit.c).
+# includers: the C files that compile a header of $tmp/headers (ROOT
+# relative) when no candidate C file does: those under the header's
+# directory that include it with quotes, directly or through other headers
+# found so; into $tmp/includers.  Such a header is a template (the generic
+# page tables: each format's file instantiates its functions under its own
+# names); the plugin reads the functions of a header that matter
+# (gcc-plugin/unit.c).
 includers() {
 	: > "$tmp/includers"
-	[ -s "$tmp/headers" ] || return 0
-	cp "$tmp/headers" "$tmp/inc.seen"
-	cp "$tmp/headers" "$tmp/inc.todo"
-	while [ -s "$tmp/inc.todo" ]; do
-		while IFS= read -r h; do
-			b=$(basename "$h" | sed 's/[][.*^$\\+?(){}|]/\\&/g')
-			grep -rlE --include='*.c' --include='*.h' \
-				"^[[:space:]]*#[[:space:]]*include[[:space:]]*\"([^\"]*/)?$b\"" \
-				"$(dirname "$h")" 2>/dev/null
-		done < "$tmp/inc.todo" | sed 's|^\./||' | LC_ALL=C sort -u > "$tmp/inc.found"
-		grep '\.c$' "$tmp/inc.found" >> "$tmp/includers"
-		grep '\.h$' "$tmp/inc.found" | LC_ALL=C comm -23 - "$tmp/inc.seen" > "$tmp/inc.todo"
-		LC_ALL=C sort -u "$tmp/inc.seen" "$tmp/inc.todo" > "$tmp/inc.new"
-		mv "$tmp/inc.new" "$tmp/inc.seen"
-	done
-	LC_ALL=C sort -u "$tmp/includers" | LC_ALL=C comm -23 - "$tmp/files.sorted" > "$tmp/inc.c"
+	while IFS= read -r h0; do
+		printf '%s\n' "$h0" > "$tmp/inc.seen"
+		printf '%s\n' "$h0" > "$tmp/inc.todo"
+		: > "$tmp/inc.c"
+		while [ -s "$tmp/inc.todo" ]; do
+			while IFS= read -r h; do
+				b=$(basename "$h" | sed 's/[^A-Za-z0-9_-]/[&]/g')
+				grep -rlE --include='*.c' --include='*.h' \
+					"^[[:space:]]*#[[:space:]]*include[[:space:]]*\"([^\"]*/)?$b\"" \
+					"$(dirname "$h")" 2>/dev/null
+			done < "$tmp/inc.todo" | sed 's|^\./||' | LC_ALL=C sort -u > "$tmp/inc.found"
+			grep '\.c$' "$tmp/inc.found" >> "$tmp/inc.c"
+			grep '\.h$' "$tmp/inc.found" | LC_ALL=C comm -23 - "$tmp/inc.seen" > "$tmp/inc.todo"
+			LC_ALL=C sort -u "$tmp/inc.seen" "$tmp/inc.todo" > "$tmp/inc.new"
+			mv "$tmp/inc.new" "$tmp/inc.seen"
+		done
+		LC_ALL=C sort -u "$tmp/inc.c" > "$tmp/inc.cs"
+		[ -n "$(LC_ALL=C comm -12 "$tmp/inc.cs" "$tmp/files.sorted")" ] ||
+			cat "$tmp/inc.cs" >> "$tmp/includers"
+	done < "$tmp/headers"
+	LC_ALL=C sort -u "$tmp/includers" > "$tmp/inc.c"
 	mv "$tmp/inc.c" "$tmp/includers"
 }
 
@@ -418,7 +432,8 @@ facts)
 		# its source prefix): make them ROOT-relative
 		sp != "" && index($2, sp) == 1 { $2 = substr($2, length(sp) + 1) }
 		rel != "" && index($2, rel) == 1 { $2 = substr($2, length(rel) + 1) }
-		{ print }'
+		# a header compiled by several units: its facts once
+		!seen[$0]++'
 	exit 0
 	;;
 one)
