@@ -18,8 +18,16 @@ static location_t fact_loc(const char *file, const char *line,
 	auto it = unit.fns.find(func ? func : "");
 	location_t loc;
 
-	if (unit.main_file != file)
-		return input_location;
+	/* a header's function (unit.c): its return, else its definition */
+	if (unit.main_file != file) {
+		if (it == unit.fns.end() || it->second.file != file)
+			return input_location;
+		for (const gl_ret &r : it->second.rets)
+			if (c != 0 && r.line == l && r.col == c &&
+			    r.loc != UNKNOWN_LOCATION)
+				return gl_expansion_point(r.loc);
+		return it->second.decl_loc;
+	}
 	if (c == 0 && it != unit.fns.end())
 		return it->second.decl_loc;
 	if (it != unit.fns.end())
