@@ -425,7 +425,7 @@ struct mret {
 };
 
 /* The source return of a value store, FB when only the store's own
- * location says where it is; NULL outside the main file. */
+ * location says where it is; NULL outside the file being read. */
 static const gl_srcret *retsite_source(gl_fn &fn, const retsite &r,
 				       gl_srcret *fb)
 {
@@ -436,7 +436,7 @@ static const gl_srcret *retsite_source(gl_fn &fn, const retsite &r,
 		return src;
 	/* no RETURN_EXPR matched: the store's own location */
 	x = gl_expand(r.loc);
-	if (!x.file || unit.main_file != x.file)
+	if (!x.file || unit.cur_file != x.file)
 		return NULL;
 	fb->loc = r.loc;
 	fb->line = fb->mline = x.line;

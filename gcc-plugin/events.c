@@ -87,7 +87,7 @@ const gl_summary *summary_of(tree fd)
 {
 	std::map<std::string, gl_summary>::iterator it;
 
-	if (!fd || !DECL_NAME(fd) || !in_main_file(DECL_SOURCE_LOCATION(fd)))
+	if (!fd || !DECL_NAME(fd) || !in_cur_file(DECL_SOURCE_LOCATION(fd)))
 		return NULL;
 	it = unit.summaries.find(decl_name(fd));
 	return it == unit.summaries.end() ? NULL : &it->second;
@@ -436,7 +436,7 @@ void record_nullcalls(function *fun)
 				    !POINTER_TYPE_P(TREE_TYPE(a)) ||
 				    !integer_zerop(a))
 					continue;
-				add_fact("nullcall\t" + unit.main_file + "\t" +
+				add_fact("nullcall\t" + fact_path(unit.cur_file) + "\t" +
 					 itos(loc_line(gimple_location(s))) +
 					 "\t" + decl_name(fun->decl) + "\t" +
 					 decl_name(callee) + "\t" + itos(i));

@@ -18,8 +18,16 @@ static location_t fact_loc(const char *file, const char *line,
 	auto it = unit.fns.find(func ? func : "");
 	location_t loc;
 
-	if (unit.main_file != file)
-		return input_location;
+	/* a header's function (unit.c): its return, else its definition */
+	if (unit.main_file != file) {
+		if (it == unit.fns.end() || it->second.file != file)
+			return input_location;
+		for (const gl_ret &r : it->second.rets)
+			if (c != 0 && r.line == l && r.col == c &&
+			    r.loc != UNKNOWN_LOCATION)
+				return gl_expansion_point(r.loc);
+		return it->second.decl_loc;
+	}
 	if (c == 0 && it != unit.fns.end())
 		return it->second.decl_loc;
 	if (it != unit.fns.end())
@@ -129,16 +137,16 @@ std::string render_facts(void)
 		/* never lowered: unreachable code (an unused static) */
 		if (f.has_gather && !f.analysed)
 			continue;
-		out += "fn\t" + unit.main_file + "\t" + itos(f.line) + "\t" + n +
+		out += "fn\t" + f.file + "\t" + itos(f.line) + "\t" + n +
 		       "\t" + retkind_name(f.retkind) + "\t" + f.gather + "\t" + f.iova +
 		       "\t" + f.linkage + "\t" +
 		       (f.gpos >= 0 ? itos(f.gpos) : std::string("-")) + "\n";
 		if (!f.incomplete.empty())
-			out += "incomplete\t" + unit.main_file + "\t" +
+			out += "incomplete\t" + f.file + "\t" +
 			       itos(f.line) + "\t" + n + "\t" + f.incomplete +
 			       "\n";
 		for (const gl_ret &r : f.rets)
-			out += "ret\t" + unit.main_file + "\t" + itos(r.line) +
+			out += "ret\t" + f.file + "\t" + itos(r.line) +
 			       "\t" + itos(r.col) + "\t" + n + "\t" + rcls_name(r.cls) +
 			       "\t" + r.cover + "\t" + r.expr + "\t" +
 			       (r.unread.empty() ? "-" : r.unread) + "\n";

@@ -7,7 +7,12 @@
  * unit it extracts the facts of docs/design.md section 3:
  *
  *  - fn/ret: every function of the main file with a
- *    "struct iommu_iotlb_gather *" parameter; each return is classified
+ *    "struct iommu_iotlb_gather *" parameter, and the functions of the
+ *    headers that matter (an entry point stored in a field of an ops
+ *    object, wherever that object is initialised, and the functions it
+ *    calls in its own file: a template such as 7.x's generic page tables,
+ *    instantiated by each including unit under its own names; unit.c),
+ *    under the header's path; each return is classified
  *    (zero, errno, nonzero) and its cover computed on the CFG, path by
  *    path, as an exact CNF over the candidate calls (call:NAME, fmt,
  *    tlbadd).  The pass runs right after "cfg", before any inlining, so
@@ -81,19 +86,26 @@ public:
 
 	bool gate(function *fun) final override
 	{
-		return fun && fun->decl &&
-		       in_main_file(DECL_SOURCE_LOCATION(fun->decl));
+		std::string file;
+
+		if (!fun || !fun->decl)
+			return false;
+		file = file_of(DECL_SOURCE_LOCATION(fun->decl));
+		return file == unit.main_file ||
+		       (!file.empty() && outside_wanted(fun->decl));
 	}
 
 	unsigned int execute(function *fun) final override
 	{
 		tree fndecl = fun->decl;
 
+		set_cur_file(file_of(DECL_SOURCE_LOCATION(fndecl)));
 		record_nullcalls(fun);
 		if (gather_param(fndecl) || carrier_param(fun, NULL))
 			analyse_function(fun, false);
 		else if (worth_summary(fun))
 			analyse_function(fun, true);
+		set_cur_file(unit.main_file);
 		return 0;
 	}
 };
@@ -197,6 +209,7 @@ int plugin_init(struct plugin_name_args *info,
 	}
 	gl_api_init();
 	unit.main_file = main_input_filename ? main_input_filename : "";
+	unit.cur_file = unit.main_file;
 
 	register_callback(info->base_name, PLUGIN_INFO, NULL,
 			  &gatherlint_plugin_info);

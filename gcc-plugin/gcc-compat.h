@@ -38,6 +38,7 @@ static const void *const gl_gcc_version_ref __attribute__((unused)) =
 #include "gimple.h"
 #include "gimple-iterator.h"
 #include "tree-cfg.h"
+#include "cgraph.h"
 #include "stringpool.h"
 #include "stor-layout.h"
 #include "c-family/c-common.h"

@@ -5,7 +5,8 @@
  *   gatherlint_plugin.c  registration, arguments, the pass, PLUGIN_FINISH
  *   unit.c               the unit's state, locations, the gather API
  *                        vocabulary, types and the functions of the unit
- *   source.c             the main file's source text (return keywords,
+ *   source.c             the source text of the file being read, the
+ *                        main file or a header (return keywords,
  *                        return values, tokens)
  *   ops.c                ops/bind/fmtinit/fmtid facts (initialisers,
  *                        PLUGIN_PRE_GENERICIZE: runtime stores, returns)
@@ -70,6 +71,7 @@ struct gl_ret {
 
 struct gl_fn {
 	std::string name;
+	std::string file;	/* of its definition, as facts name it */
 	int line;
 	gl_retkind retkind;
 	std::string gather, iova, linkage;
@@ -134,7 +136,14 @@ struct gl_options {
 
 struct gl_unit {
 	std::string main_file;
-	std::vector<std::string> src_lines;	/* the main file, by line */
+	/* the file whose functions are being read: the main file, or a
+	 * header defining a function that matters (entry_reach()); its
+	 * source text is src_lines */
+	std::string cur_file;
+	std::map<std::string, std::vector<std::string>> src_cache;
+	std::set<std::string> header_fns;	/* entry_reach(): names */
+	bool reach_done;
+	std::vector<std::string> src_lines;	/* cur_file, by line */
 	bool src_loaded;
 	std::map<std::string, gl_fn> fns;
 	std::vector<std::string> fn_order;
@@ -172,7 +181,14 @@ const char *rcls_name(gl_rcls c);
 std::string itos(long v);
 void add_fact(const std::string &f);
 expanded_location gl_expand(location_t loc);
-bool in_main_file(location_t loc);
+bool in_cur_file(location_t loc);
+/* Functions defined outside the main file (headers): the raw file of a
+ * location, the path facts give it, and the file being read. */
+std::string file_of(location_t loc);
+std::string fact_path(const std::string &raw);
+void set_cur_file(const std::string &raw);
+bool outside_candidate(tree fndecl);
+bool outside_wanted(tree fndecl);
 int loc_line(location_t loc);
 std::string src_pos(location_t loc);
 std::string member_call(gimple *stmt);

@@ -26,7 +26,7 @@ static void ops_fact(int line, const std::string &id, const std::string &type,
 		if (func != "NULL" && func != "-")
 			unit.ops_funcs.insert(func);
 	}
-	add_fact("ops\t" + unit.main_file + "\t" + itos(line) + "\t" + id + "\t" +
+	add_fact("ops\t" + fact_path(unit.cur_file) + "\t" + itos(line) + "\t" + id + "\t" +
 		 type + "\t" + field + "\t" + func);
 }
 
@@ -128,7 +128,7 @@ static void process_ctor(tree ctor, const std::string &type,
 			if (!interesting_field(f) || fn.empty())
 				continue;
 			if (EXPR_P(val) && EXPR_HAS_LOCATION(val) &&
-			    in_main_file(EXPR_LOCATION(val)))
+			    in_cur_file(EXPR_LOCATION(val)))
 				fl = loc_line(EXPR_LOCATION(val));
 			else
 				fl = field_line(line, f);
@@ -182,11 +182,22 @@ void gl_finish_decl(void *gcc_data, void * /* user_data */)
 	init = DECL_INITIAL(decl);
 	if (!init || TREE_CODE(init) != CONSTRUCTOR)
 		return;
-	if (!in_main_file(DECL_SOURCE_LOCATION(decl)))
-		return;
-	line = loc_line(DECL_SOURCE_LOCATION(decl));
 	type = TREE_TYPE(decl);
 	t = record_name(type);
+	/* outside the main file: the ops objects only (an entry point's
+	 * initialiser may sit in a header: unit.c, entry_reach()) */
+	if (!in_cur_file(DECL_SOURCE_LOCATION(decl))) {
+		std::string file = file_of(DECL_SOURCE_LOCATION(decl));
+
+		if (file.empty() || !is_ops_type(t))
+			return;
+		set_cur_file(file);
+		line = loc_line(DECL_SOURCE_LOCATION(decl));
+		process_ctor(init, t, decl_name(decl), line);
+		set_cur_file(unit.main_file);
+		return;
+	}
+	line = loc_line(DECL_SOURCE_LOCATION(decl));
 	if (vocab_has("fmtinit", t)) {
 		add_fact("fmtinit\t" + unit.main_file + "\t" + itos(line) + "\t" +
 			 decl_name(decl));
@@ -208,7 +219,7 @@ void gl_finish_decl(void *gcc_data, void * /* user_data */)
 			    TREE_CODE(TREE_OPERAND(v, 0)) != VAR_DECL)
 				continue;
 			if (EXPR_P(val) && EXPR_HAS_LOCATION(val) &&
-			    in_main_file(EXPR_LOCATION(val)))
+			    in_cur_file(EXPR_LOCATION(val)))
 				fl = loc_line(EXPR_LOCATION(val));
 			add_fact("fmtid\t" + unit.main_file + "\t" + itos(fl) +
 				 "\t" + fmt_name(idx) + "\t" +
@@ -339,7 +350,7 @@ static gl_srcret source_return(location_t loc)
 
 		r.in_macro = true;
 		r.tline = r.tcol = 0;
-		if (sp.file && unit.main_file == sp.file)
+		if (sp.file && unit.cur_file == sp.file)
 			find_return_kw(sp.line, sp.column, &r.tline, &r.tcol);
 	}
 	return r;
@@ -360,8 +371,8 @@ static void pre_call(walk_ctx *ctx, tree t, location_t loc)
 
 	if (fd && DECL_NAME(fd) &&
 	    api_is(decl_name(fd), GL_API_FMTALLOC, NULL) &&
-	    call_expr_nargs(t) > 0 && in_main_file(loc))
-		add_fact("bind\t" + unit.main_file + "\t" +
+	    call_expr_nargs(t) > 0 && in_cur_file(loc))
+		add_fact("bind\t" + fact_path(unit.cur_file) + "\t" +
 			 itos(loc_line(loc)) + "\t" + ctx->fn->name +
 			 "\t" + fmt_name(CALL_EXPR_ARG(t, 0)));
 }
@@ -382,7 +393,7 @@ static tree pre_walk(tree *tp, int *walk_subtrees, void *data)
 	note_known(loc);
 	switch (TREE_CODE(t)) {
 	case RETURN_EXPR:
-		if (in_main_file(loc))
+		if (in_cur_file(loc))
 			ctx->fn->srcrets.push_back(source_return(loc));
 		break;
 	case DECL_EXPR: {
@@ -451,20 +462,37 @@ static void top_decls(gl_fn *fn, tree body)
 		return;
 	for (v = BIND_EXPR_VARS(body); v; v = DECL_CHAIN(v))
 		if (TREE_CODE(v) == VAR_DECL &&
-		    in_main_file(DECL_SOURCE_LOCATION(v)))
+		    in_cur_file(DECL_SOURCE_LOCATION(v)))
 			fn->top_decl_lines.insert(loc_line(DECL_SOURCE_LOCATION(v)));
 }
+
+static void read_body(tree fndecl);
 
 void gl_pre_genericize(void *gcc_data, void * /* user_data */)
 {
 	tree fndecl = (tree)gcc_data;
-	walk_ctx ctx;
-	tree p;
 
 	if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL)
 		return;
-	if (!in_main_file(DECL_SOURCE_LOCATION(fndecl)))
+	if (!in_cur_file(DECL_SOURCE_LOCATION(fndecl))) {
+		std::string file = file_of(DECL_SOURCE_LOCATION(fndecl));
+
+		if (file.empty() || !outside_candidate(fndecl))
+			return;
+		set_cur_file(file);
+		read_body(fndecl);
+		set_cur_file(unit.main_file);
 		return;
+	}
+	read_body(fndecl);
+}
+
+/* What the pass needs of FNDECL's GENERIC body (in unit.cur_file). */
+static void read_body(tree fndecl)
+{
+	walk_ctx ctx;
+	tree p;
+
 	ctx.fn = &get_fn(fndecl);
 	ctx.fn->decl_loc = DECL_SOURCE_LOCATION(fndecl);
 	ctx.iova_parm = NULL_TREE;

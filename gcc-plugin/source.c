@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * source.c - the main file's source text: where a return keyword is, the
+ * source.c - the source text of the file being read (unit.cur_file): where a return keyword is, the
  * text of a return value, the token before a position, the body's brace.
  */
 #include "gl-plugin.h"
@@ -14,7 +14,7 @@ void load_source(void)
 	if (unit.src_loaded)
 		return;
 	unit.src_loaded = true;
-	f = fopen(unit.main_file.c_str(), "r");
+	f = fopen(unit.cur_file.c_str(), "r");
 	if (!f)
 		return;
 	unit.src_lines.push_back("");	/* lines are 1-based */
@@ -49,7 +49,7 @@ std::string collapse(const std::string &s)
 	return out;
 }
 
-/* Character at (line, col) of the main file, 1-based; 0 outside. */
+/* Character at (line, col) of the file being read, 1-based; 0 outside. */
 char src_at(int line, int col)
 {
 	if (line < 1 || line >= (int)unit.src_lines.size())

@@ -106,14 +106,165 @@ expanded_location gl_expand(location_t loc)
 	return expand_location(gl_expansion_point(loc));
 }
 
-bool in_main_file(location_t loc)
+bool in_cur_file(location_t loc)
 {
 	expanded_location x;
 
 	if (loc == UNKNOWN_LOCATION)
 		return false;
 	x = gl_expand(loc);
-	return x.file && unit.main_file == x.file;
+	return x.file && unit.cur_file == x.file;
+}
+
+/* ------------------------------------------------------------------ */
+/* Functions defined outside the main file                             */
+
+/*
+ * A function defined in a header (a template such as the generic page
+ * tables, whose functions each including unit instantiates under its own
+ * names) is read when it matters: it is stored in a field of an ops object
+ * that the engines read (an entry point, wherever its ops object is
+ * initialised), or it is called, directly or not, by such a function
+ * defined in the same file.  A function of the gather API vocabulary is
+ * never read: the engines model it.  The facts of such a function carry
+ * its header's path; identical facts from several units are one fact for
+ * the core (lib/core/facts.c keys functions by file and name).
+ */
+
+/* the raw file of a location's expansion point, "" when none */
+std::string file_of(location_t loc)
+{
+	expanded_location x;
+
+	if (loc == UNKNOWN_LOCATION)
+		return "";
+	x = gl_expand(loc);
+	return x.file ? x.file : "";
+}
+
+/* RAW as facts name it: the main file as the compiler was given it, a
+ * header with its "dir/../" and "./" steps taken (kbuild names headers
+ * from the including file's directory: "fmt/../iommu_pt.h"). */
+std::string fact_path(const std::string &raw)
+{
+	std::vector<std::string> parts;
+	std::string out;
+	size_t s = 0;
+	bool abs = !raw.empty() && raw[0] == '/';
+
+	if (raw == unit.main_file)
+		return raw;
+	while (s <= raw.size()) {
+		size_t e = raw.find('/', s);
+		std::string p;
+
+		if (e == std::string::npos)
+			e = raw.size();
+		p = raw.substr(s, e - s);
+		s = e + 1;
+		if (p.empty() || p == ".")
+			continue;
+		if (p == ".." && !parts.empty() && parts.back() != "..")
+			parts.pop_back();
+		else
+			parts.push_back(p);
+	}
+	for (const std::string &p : parts)
+		out += (out.empty() && !abs ? "" : "/") + p;
+	return out;
+}
+
+/* Read the functions of RAW now: its source text becomes src_lines. */
+void set_cur_file(const std::string &raw)
+{
+	if (raw == unit.cur_file)
+		return;
+	if (unit.src_loaded)
+		unit.src_cache[unit.cur_file].swap(unit.src_lines);
+	unit.src_lines.clear();
+	unit.cur_file = raw;
+	auto it = unit.src_cache.find(raw);
+	unit.src_loaded = it != unit.src_cache.end();
+	if (unit.src_loaded)
+		unit.src_lines.swap(it->second);
+}
+
+static bool in_vocab(tree fndecl)
+{
+	return api_kind(decl_name(fndecl), NULL) != GL_API_NONE;
+}
+
+/* a pointer to a struct with a gather pointer member: what a carrier takes */
+static bool carrier_type(tree t)
+{
+	if (!t || TREE_CODE(t) != POINTER_TYPE)
+		return false;
+	t = TYPE_MAIN_VARIANT(TREE_TYPE(t));
+	if (TREE_CODE(t) != RECORD_TYPE || !COMPLETE_TYPE_P(t))
+		return false;
+	for (tree f = TYPE_FIELDS(t); f; f = DECL_CHAIN(f))
+		if (TREE_CODE(f) == FIELD_DECL && is_gather_ptr(TREE_TYPE(f)))
+			return true;
+	return false;
+}
+
+/* At PLUGIN_PRE_GENERICIZE: whether a function defined outside the main
+ * file may come to matter (its body is read then or never). */
+bool outside_candidate(tree fndecl)
+{
+	if (!DECL_NAME(fndecl) || in_vocab(fndecl))
+		return false;
+	if (unit.ops_funcs.count(decl_name(fndecl)) || gather_param(fndecl))
+		return true;
+	for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p))
+		if (carrier_type(TREE_TYPE(p)))
+			return true;
+	return false;
+}
+
+/* The functions outside the main file that matter: the entry points (in a
+ * field of an ops object) and the functions they call in their file. */
+static void entry_reach(void)
+{
+	cgraph_node *node;
+	std::vector<cgraph_node *> work;
+	std::set<cgraph_node *> seen;
+
+	unit.reach_done = true;
+	FOR_EACH_DEFINED_FUNCTION(node) {
+		tree d = node->decl;
+
+		if (!DECL_NAME(d) || !unit.ops_funcs.count(decl_name(d)) ||
+		    file_of(DECL_SOURCE_LOCATION(d)) == unit.main_file ||
+		    in_vocab(d))
+			continue;
+		if (seen.insert(node).second)
+			work.push_back(node);
+	}
+	while (!work.empty()) {
+		cgraph_node *n = work.back();
+		std::string file = file_of(DECL_SOURCE_LOCATION(n->decl));
+
+		work.pop_back();
+		unit.header_fns.insert(decl_name(n->decl));
+		for (cgraph_edge *e = n->callees; e; e = e->next_callee) {
+			tree d = e->callee->decl;
+
+			if (!DECL_NAME(d) || in_vocab(d) ||
+			    file_of(DECL_SOURCE_LOCATION(d)) != file)
+				continue;
+			if (seen.insert(e->callee).second)
+				work.push_back(e->callee);
+		}
+	}
+}
+
+/* At the pass: whether FNDECL, defined outside the main file, is read. */
+bool outside_wanted(tree fndecl)
+{
+	if (!unit.reach_done)
+		entry_reach();
+	return DECL_NAME(fndecl) && unit.header_fns.count(decl_name(fndecl));
 }
 
 int loc_line(location_t loc)
@@ -150,7 +301,9 @@ void note_known(location_t loc)
 {
 	expanded_location x;
 
-	if (loc == UNKNOWN_LOCATION || !in_main_file(loc))
+	/* lines of the main file only: fix-its and diagnostics go there */
+	if (loc == UNKNOWN_LOCATION || unit.cur_file != unit.main_file ||
+	    !in_cur_file(loc))
 		return;
 	if (linemap_location_from_macro_expansion_p(line_table, loc))
 		return;
@@ -295,6 +448,9 @@ gl_fn &get_fn(tree fndecl)
 		tree g = gather_param(fndecl);
 
 		f.name = name;
+		f.file = fact_path(file_of(DECL_SOURCE_LOCATION(fndecl)));
+		if (f.file.empty())
+			f.file = unit.main_file;
 		f.line = loc_line(DECL_SOURCE_LOCATION(fndecl));
 		f.retkind = retkind_of(TREE_TYPE(TREE_TYPE(fndecl)));
 		f.gather = g ? decl_name(g) : "-";

@@ -7,7 +7,10 @@
 # FILEs are relative to ROOT.  Each C file is compiled (code generation
 # discarded) with gcc -fplugin=gatherlint_plugin.so; the plugin writes one
 # facts file per translation unit into a temporary directory.  Headers
-# are seen through the files that include them.  A file that does not
+# are seen through the files that include them; a candidate header no
+# candidate C file includes (a template: 7.x's generic page tables) is
+# compiled through the C files under its directory that include it
+# (includers below).  A file that does not
 # compile becomes an `incomplete` fact, never a silent pass.
 #
 # Plain files (the corpus, an out-of-tree module): gcc -I the nearest
@@ -250,6 +253,11 @@ dir_built() {
 	case $_p in
 	arch) [ "$1" = "arch/$(srcarch "${karch:-$(uname -m)}")" ]; return ;;
 	esac
+	# a parent without a Makefile: kbuild descends from an ancestor
+	# ("obj-y += generic_pt/fmt/")
+	while [ "$_p" != . ] && [ ! -f "$ktop/$_p/Makefile" ] && [ ! -f "$ktop/$_p/Kbuild" ]; do
+		_p=$(dirname "$_p")
+	done
 	kobjs "$_p" | grep -qxF "sub $1" || return 1
 	dir_built "$_p"
 }
@@ -311,6 +319,39 @@ incomplete_facts() {
 	done < "$1"
 }
 
+# includers: the C files that compile a header of $tmp/headers (ROOT
+# relative) when no candidate C file does: those under the header's
+# directory that include it with quotes, directly or through other headers
+# found so; into $tmp/includers.  Such a header is a template (the generic
+# page tables: each format's file instantiates its functions under its own
+# names); the plugin reads the functions of a header that matter
+# (gcc-plugin/unit.c).
+includers() {
+	: > "$tmp/includers"
+	while IFS= read -r h0; do
+		printf '%s\n' "$h0" > "$tmp/inc.seen"
+		printf '%s\n' "$h0" > "$tmp/inc.todo"
+		: > "$tmp/inc.c"
+		while [ -s "$tmp/inc.todo" ]; do
+			while IFS= read -r h; do
+				b=$(basename "$h" | sed 's/[^A-Za-z0-9_-]/[&]/g')
+				grep -rlE --include='*.c' --include='*.h' \
+					"^[[:space:]]*#[[:space:]]*include[[:space:]]*\"([^\"]*/)?$b\"" \
+					"$(dirname "$h")" 2>/dev/null
+			done < "$tmp/inc.todo" | sed 's|^\./||' | LC_ALL=C sort -u > "$tmp/inc.found"
+			grep '\.c$' "$tmp/inc.found" >> "$tmp/inc.c"
+			grep '\.h$' "$tmp/inc.found" | LC_ALL=C comm -23 - "$tmp/inc.seen" > "$tmp/inc.todo"
+			LC_ALL=C sort -u "$tmp/inc.seen" "$tmp/inc.todo" > "$tmp/inc.new"
+			mv "$tmp/inc.new" "$tmp/inc.seen"
+		done
+		LC_ALL=C sort -u "$tmp/inc.c" > "$tmp/inc.cs"
+		[ -n "$(LC_ALL=C comm -12 "$tmp/inc.cs" "$tmp/files.sorted")" ] ||
+			cat "$tmp/inc.cs" >> "$tmp/includers"
+	done < "$tmp/headers"
+	LC_ALL=C sort -u "$tmp/includers" > "$tmp/inc.c"
+	mv "$tmp/inc.c" "$tmp/includers"
+}
+
 # kbuild_build: the files of $tmp/kbuild (relative to ROOT) built by
 # kbuild with the plugin; a file that yields no facts is `failed`.
 kbuild_build() {
@@ -343,15 +384,25 @@ kbuild_build() {
 
 case $mode in
 facts)
-	c_files "$@" || exit 0
+	[ $# -gt 0 ] || exit 0
+	c_files "$@" || :	# (no C file: the includers of the headers may be)
+	for f; do
+		case $f in /*) ;; *.h) printf '%s\n' "$f" ;; esac
+	done | LC_ALL=C sort -u > "$tmp/headers"
+	LC_ALL=C sort -u "$tmp/files" > "$tmp/files.sorted"
+	includers
+	[ -s "$tmp/files" ] || [ -s "$tmp/includers" ] || exit 0
 	# In a kernel tree: the files with a saved kbuild command are
 	# recompiled with it, the others the configuration builds are built
 	# by kbuild, the rest are unbuilt.
 	: > "$tmp/kbuild"
-	cp "$tmp/files" "$tmp/replay"
+	cat "$tmp/files" "$tmp/includers" > "$tmp/replay"
 	if [ -n "$ktop" ]; then
 		: > "$tmp/replay"
-		while IFS= read -r f; do
+		# an includer the configuration does not build is left out: its
+		# header is no candidate file of the engine's own
+		{ sed 's/^/c /' "$tmp/files"; sed 's/^/i /' "$tmp/includers"; } |
+		while read -r k f; do
 			case $f in
 			/*) echo "$f" >> "$tmp/replay"; continue ;;
 			esac
@@ -359,10 +410,10 @@ facts)
 				echo "$f" >> "$tmp/replay"
 			elif kbuilt "$rel$f"; then
 				echo "$f" >> "$tmp/kbuild"
-			else
+			elif [ "$k" = c ]; then
 				why_unbuilt "$rel$f" > "$tmp/db/$(printf '%s' "$f" | tr '/' '+').unbuilt"
 			fi
-		done < "$tmp/files"
+		done
 		kbuild_build
 	fi
 	tr '\n' '\0' < "$tmp/replay" |
@@ -378,7 +429,8 @@ facts)
 		# its source prefix): make them ROOT-relative
 		sp != "" && index($2, sp) == 1 { $2 = substr($2, length(sp) + 1) }
 		rel != "" && index($2, rel) == 1 { $2 = substr($2, length(rel) + 1) }
-		{ print }'
+		# a header compiled by several units: its facts once
+		!seen[$0]++'
 	exit 0
 	;;
 one)

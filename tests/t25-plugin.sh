@@ -97,6 +97,17 @@ t_fmt() {
 }
 check "plugin alone: a format unmap that never fills gets a pgtable-gather-unfilled note" t_fmt
 
+t_header() {
+	f=ops/mulberry-pt.c
+	h=ops/mulberry-pt.h
+	plug "$f" -fplugin-arg-gatherlint_plugin-debug &&
+		grep -qE "^fn	$h	[0-9]+	mulberry_unmap_range	size	iotlb_gather	" "$OUT/plug.err" &&
+		grep -qE "^ret	$h	[0-9]+	[0-9]+	mulberry_unmap_range	nonzero	call:mulberry_flush_pending	" "$OUT/plug.err" &&
+		grep -qE "^ops	$h	[0-9]+	mulberry_ops	pt_iommu_ops	unmap_range	mulberry_unmap_range$" "$OUT/plug.err" &&
+		! grep -q ': warning: ' "$OUT/plug.err"
+}
+check "plugin alone: an entry point defined in a header (a template) is read there, its name expanded" t_header
+
 # --- fix: fix-it hints without the CLI ----------------------------------------
 # `fix` alone: -fdiagnostics-generate-patch prints what `gatherlint fix
 # --engine=gcc` writes for the same single file (the plugin alone decides

@@ -59,6 +59,43 @@ n=$(wc -l < "$OUT/kernel72-gcc.files")
 printf '# analysed %s C files; not built: %s\n' "$n" "$(tr '\n' ' ' < "$OUT/kernel72-gcc.unbuilt")"
 check "7.2: at least 25 IOMMU C files analysed" test "$n" -ge 25
 
+# The generic page tables: drivers/iommu/generic_pt/iommu_pt.h defines
+# NS(unmap_range) and the pt_iommu_ops NS(ops) holding it; each format's
+# unit (fmt/iommu_FMT.c, through "iommu_template.h") instantiates them as
+# PFX_unmap_range and PFX_ops, PFX = PT_FMT[_PT_FMT_VARIANT]_.  The engine
+# compiles the formats the configuration builds (the C files including
+# that header), and the plugin reads the header's entry points: one fn and
+# one ops fact under the header's path per format, and no finding there
+# (linux-7.2.expected: gather_range_pending() fills unless queued).
+pt=drivers/iommu/generic_pt
+grep -oE "$pt/fmt/iommu_[a-z0-9_]+\.o" "$OUT/kernel72-gcc.build.log" |
+	LC_ALL=C sort -u > "$OUT/kernel72-gcc.ptfmts"
+: > "$OUT/kernel72-gcc.ptmiss"
+while IFS= read -r obj; do
+	c=$src/${obj%.o}.c
+	fmt=$(sed -n 's/^#define[[:space:]]*PT_FMT[[:space:]]\{1,\}\([a-z0-9_]*\).*/\1/p' "$c")
+	var=$(sed -n 's/^#define[[:space:]]*PT_FMT_VARIANT[[:space:]]\{1,\}\([a-z0-9_]*\).*/\1/p' "$c")
+	pfx=${fmt}_${var:+${var}_}
+	awk -F '\t' -v f="$pt/iommu_pt.h" -v n="${pfx}unmap_range" -v o="${pfx}ops" '
+		$1 == "fn" && $2 == f && $4 == n && $5 == "size" { fn = 1 }
+		$1 == "ops" && $2 == f && $4 == o && $5 == "pt_iommu_ops" &&
+			$6 == "unmap_range" && $7 == n { ops = 1 }
+		END { exit !(fn && ops) }' "$OUT/kernel72-gcc.facts" ||
+		printf '%s (%sunmap_range)\n' "$obj" "$pfx" >> "$OUT/kernel72-gcc.ptmiss"
+done < "$OUT/kernel72-gcc.ptfmts"
+nfmt=$(wc -l < "$OUT/kernel72-gcc.ptfmts")
+printf '# generic page table formats built: %s\n' "$(sed 's|.*/||' "$OUT/kernel72-gcc.ptfmts" | tr '\n' ' ')"
+check "7.2: kbuild compiles at least 4 generic page table formats ($nfmt)" test "$nfmt" -ge 4
+t_ptfacts() { [ ! -s "$OUT/kernel72-gcc.ptmiss" ] || { sed 's/^/  missing: /' "$OUT/kernel72-gcc.ptmiss"; false; }; }
+check "7.2: the gcc facts hold each format's unmap_range entry point (fn + pt_iommu_ops facts in $pt/iommu_pt.h)" t_ptfacts
+t_ptcount() {
+	[ "$(awk -F '\t' -v f="$pt/iommu_pt.h" '$1 == "ops" && $2 == f && $6 == "unmap_range"' \
+		"$OUT/kernel72-gcc.facts" | LC_ALL=C sort -u | wc -l)" -eq "$nfmt" ]
+}
+check "7.2: one pt_iommu_ops.unmap_range fact per format built, no more" t_ptcount
+t_ptnone() { ! grep -F "	$pt/" "$OUT/kernel72-gcc.tsv"; }
+check "7.2: no gcc finding in $pt (the entry points fill through gather_range_pending)" t_ptnone
+
 awk -F '\t' -v OFS='\t' 'NR > 1 && $1 != "analysis-incomplete" { print $2 ":" $3, $1, $5 }' \
 	"$OUT/kernel72-gcc.tsv" | LC_ALL=C sort > "$OUT/kernel72-gcc.got"
 grep -v '^#' "$top/tests/kernel/linux-7.2.expected" |
