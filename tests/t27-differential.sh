@@ -101,34 +101,35 @@ else
 	not_ok "differential: spatch is missing"
 fi
 
-# --- the GCC plugin alone -------------------------------------------------------------
-if have_engine gcc; then
-	cli gcc
-	: > "$D/plugin.raw"
+# alone ENGINE WHAT CMD...: CMD (a compiler or checker, alone) on every file,
+# its diagnostics normalised, equal to the CLI's on ENGINE's facts
+alone() {
+	_e=$1
+	_what=$2
+	shift 2
+	cli "$_e"
+	: > "$D/$_e.raw"
 	bad=
 	for f in $files; do
-		LC_ALL=C gcc -c -o /dev/null -I include -fplugin="$top/gcc-plugin/gatherlint_plugin.so" \
-			-fdiagnostics-column-unit=byte -fno-diagnostics-show-caret \
-			"$f" 2>> "$D/plugin.raw" || bad="$bad $f"
+		"$@" "$f" >> "$D/$_e.raw" 2>&1 || bad="$bad $f"
 	done
-	check "differential: the plugin compiles every file${bad:+ (not:$bad)}" test -z "$bad"
-	norm < "$D/plugin.raw" > "$D/plugin"
-	check "differential: the GCC plugin alone = the CLI ($(wc -l < "$D/plugin") findings)" same plugin cli-gcc
+	check "differential: $_what runs on every file${bad:+ (not:$bad)}" test -z "$bad"
+	norm < "$D/$_e.raw" > "$D/$_e"
+	check "differential: $_what alone = the CLI ($(wc -l < "$D/$_e") findings)" same "$_e" "cli-$_e"
+}
+
+# --- the GCC plugin alone (byte columns: GCC counts a tab as 8 by default) -------
+if have_engine gcc; then
+	alone gcc "the GCC plugin" env LC_ALL=C gcc -c -o /dev/null -I include \
+		-fplugin="$top/gcc-plugin/gatherlint_plugin.so" \
+		-fdiagnostics-column-unit=byte -fno-diagnostics-show-caret
 else
 	not_ok "differential: the GCC plugin is not built"
 fi
 
 # --- the sparse checker alone -----------------------------------------------------------
 if have_engine sparse; then
-	cli sparse
-	: > "$D/sparse.raw"
-	bad=
-	for f in $files; do
-		"$top/sparse/gatherlint-sparse" -I include "$f" >> "$D/sparse.raw" 2>&1 || bad="$bad $f"
-	done
-	check "differential: the sparse checker runs on every file${bad:+ (not:$bad)}" test -z "$bad"
-	norm < "$D/sparse.raw" > "$D/sparse"
-	check "differential: the sparse checker alone = the CLI ($(wc -l < "$D/sparse") findings)" same sparse cli-sparse
+	alone sparse "the sparse checker" "$top/sparse/gatherlint-sparse" -I include
 else
 	not_ok "differential: the sparse checker is not built"
 fi
