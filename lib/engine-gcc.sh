@@ -421,6 +421,9 @@ facts)
 		GATHERLINT_OBJTREE=${objtree:-} GATHERLINT_CC=$cc \
 		xargs -0 -r -P "$jobs" -n 1 "$here/engine-gcc.sh" one "$root"
 	incomplete_facts "$tmp/files"
+	# an includer read for a header that fails to compile is said too (an
+	# includer the configuration does not build has nothing to say)
+	incomplete_facts "$tmp/includers"
 	for f in "$tmp"/db/*.facts; do
 		[ -f "$f" ] || continue
 		grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete|nullcall)	' "$f"

@@ -95,3 +95,18 @@ if have_engine gcc; then
 	}
 	check "self-check: a compiler that drops the plugin is refused" t_canary_gcc
 fi
+
+# The gcc engine compiles the C files that include a candidate header no
+# candidate C file includes (a template header); one that does not compile
+# is said, not skipped (never silently blind).
+if have_engine gcc; then
+	t_includer() {
+		rm -rf "$OUT/inc" && mkdir -p "$OUT/inc/x" &&
+			cp -R "$CORPUS/include" "$OUT/inc/" &&
+			cp "$CORPUS/ops/mulberry-pt.h" "$OUT/inc/x/" &&
+			printf '#include "mulberry-pt.h"\nint broken(void) { return nope; }\n' > "$OUT/inc/x/user.c" &&
+			(cd "$OUT/inc" && "$GL" audit --engine=gcc --fail-on=never --format=tsv x) > "$OUT/inc.tsv" &&
+			grep -q '^analysis-incomplete	x/user.c	1	.*gcc cannot compile this file' "$OUT/inc.tsv"
+	}
+	check "gcc engine: an includer of a candidate header that does not compile is analysis-incomplete" t_includer
+fi
