@@ -13,7 +13,7 @@ SHAREDIR  = $(DESTDIR)$(PREFIX)/share/gatherlint
 BINDIR    = $(DESTDIR)$(PREFIX)/bin
 
 COCCI_FILES = $(wildcard cocci/*.cocci)
-COCCI_HINTS = cocci/gatherlint.h
+COCCI_HINTS = cocci/gatherlint.h cocci/gatherlint.iso
 HOOKS       = $(wildcard checkpatch-hooks/*)
 
 .PHONY: all deps deps-audit core plugin sparse api check check-quick audit install install-cocci \

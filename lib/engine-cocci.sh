@@ -12,6 +12,8 @@ cocci=$home/cocci/iommu_unmap_gather.cocci
 [ -r "$cocci" ] || cocci=$home/share/gatherlint/cocci/iommu_unmap_gather.cocci
 # The macro hints (cocci/README.md "Macro hints") sit next to the script.
 macros=${cocci%/*}/gatherlint.h
+# The isomorphisms (cocci/gatherlint.iso: a few, not the standard hundred).
+isos=${cocci%/*}/gatherlint.iso
 
 # shellcheck source=lib/engine-common.sh
 . "$here/engine-common.sh"
@@ -22,6 +24,7 @@ command -v spatch >/dev/null 2>&1 ||
 	die "spatch is missing: apt-get install coccinelle"
 [ -r "$cocci" ] || die "cannot find cocci/iommu_unmap_gather.cocci"
 [ -r "$macros" ] || die "cannot find cocci/gatherlint.h"
+[ -r "$isos" ] || die "cannot find cocci/gatherlint.iso"
 
 mode=${1-}
 # version: the tool, as the self-check names it
@@ -100,7 +103,7 @@ chunk)
 	# one process and one compiled script.
 	awk 'NR > 1 { print "" } { print }' "$c" > "$c.groups"
 	# shellcheck disable=SC2086
-	spatch $spatch_opts --macro-file "$macros" -D facts --sp-file "$cocci" \
+	spatch $spatch_opts --iso-file "$isos" --macro-file "$macros" -D facts --sp-file "$cocci" \
 		--file-groups "$c.groups" > "$c.out" 2> "$c.err"
 	echo $? > "$c.rc"
 	awk -v KEYS="$gatherlint_regionwords" -f "$here/parse-check.awk" "$c.err" >> "$c.out"
@@ -129,10 +132,10 @@ fix)
 	}'
 	# shellcheck disable=SC2016
 	printf '%s\n' "$tmp"/fix.???? | xargs -P "$jobs" -I{} sh -c '
-		spatch --very-quiet --no-includes --include-headers \
+		spatch --very-quiet --no-includes --include-headers --iso-file "$5" \
 			--macro-file "$1" -D patch -D fixlist="$2" --sp-file "$3" \
 			--file-groups "$4" > "$4.diff" 2> "$4.err"
-		echo $? > "$4.rc"' sh "$macros" "$fixlist" "$cocci" {}
+		echo $? > "$4.rc"' sh "$macros" "$fixlist" "$cocci" {} "$isos"
 	for c in "$tmp"/fix.????; do
 		if [ "$(cat "$c.rc" 2>/dev/null || echo 1)" -ne 0 ]; then
 			head -5 "$c.err" >&2

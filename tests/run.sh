@@ -8,7 +8,8 @@
 # the corpus lane (all others); each lane runs its tests in order, and each
 # test's lines are printed as one block when it ends, with its seconds.
 # GATHERLINT_TEST_JOBS=1 runs everything in one lane, in order.
-# --quick (make check-quick) runs the corpus lane only: no kernel tree.
+# --quick (make check-quick) runs the corpus tests only (no kernel tree),
+# in two lanes that share them when there are two CPUs.
 # ONLY=PATTERN runs the tests whose name contains PATTERN.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -44,19 +45,28 @@ one_test() {
 	rmdir "$OUT/run/lock"
 }
 
-# lane kernel|corpus|all: the lane's tests, in order
+# lane kernel|corpus|all [shared]: the lane's tests, in order; with
+# "shared", each test is taken by the first lane to reach it (a claim
+# directory), so that two lanes share one list
 lane() {
 	for t in "$top"/tests/t[0-9]*.sh; do
 		[ -n "${ONLY-}" ] && case $t in *"$ONLY"*) ;; *) continue ;; esac
 		if grep -q 'tests/kernel/\|kernel/tree' "$t"; then k=kernel; else k=corpus; fi
 		[ "$1" = all ] || [ "$1" = "$k" ] || continue
+		if [ "${2-}" = shared ]; then
+			mkdir "$OUT/run/claim.${t##*/}" 2>/dev/null || continue
+		fi
 		one_test "$t"
 	done
 }
 
 t0=$(date +%s)
-if [ "${1-}" = --quick ]; then
-	jobs=1
+if [ "${1-}" = --quick ] && [ "$jobs" -ge 2 ]; then
+	lane corpus shared &
+	qpid=$!
+	lane corpus shared
+	wait "$qpid"
+elif [ "${1-}" = --quick ]; then
 	lane corpus
 elif [ "$jobs" -ge 2 ]; then
 	lane kernel &
