@@ -52,10 +52,68 @@ jobs=${GATHERLINT_JOBS:-}
 # includes and blamed their regions on the file.
 spatch_opts="--quiet --verbose-parsing --no-includes --include-headers --no-show-diff"
 
+# The facts cache (GATHERLINT_CACHE=DIR; docs/design.md "Facts cache").
+# With --no-includes a file's facts depend only on its path, its bytes and
+# the tools (spatch, its options, the script, the isomorphisms, the macro
+# hints, the parse check), so they are kept per file under a directory
+# named by a hash of the tools: a file seen before with the same bytes at
+# the same path is not given to spatch again.  Nothing is kept unless the
+# run succeeded.
+
+# cache_split: $tmp/files becomes the files not in the cache, $tmp/hits the
+# cached facts of the others, $tmp/keys "PATH<TAB>ENTRY" of each cacheable file
+cache_split() {
+	_sp=$(command -v spatch)
+	_tools=$({
+		spatch --version 2>&1
+		ls -lL "$_sp"
+		printf '%s\n' "$_sp" "$spatch_opts" "$gatherlint_regionwords"
+		cat "$cocci" "$isos" "$macros" "$here/parse-check.awk" "$here/engine-cocci.sh"
+	} | sha256sum | cut -c1-32)
+	cdir=$GATHERLINT_CACHE/cocci-$_tools
+	mkdir -p "$cdir" || die "cannot create the facts cache $cdir"
+	tr '\n' '\0' < "$tmp/files" | xargs -0 sha256sum | awk -v d="$cdir" '
+		# (sha256sum escapes a name with a backslash or newline: not cached)
+		/^\\/ { next }
+		{ p = substr($0, 67); m = p; gsub(/\//, "!", m)
+		  if (length(m) < 200) print p "\t" d "/" $1 "-" m }' > "$tmp/keys"
+	: > "$tmp/hits"
+	: > "$tmp/miss"
+	while IFS='	' read -r _p _e; do
+		if [ -f "$_e" ]; then cat "$_e" >> "$tmp/hits"; else printf '%s\n' "$_p" >> "$tmp/miss"; fi
+	done < "$tmp/keys"
+	# the files that cannot be cached are always run
+	cut -f1 "$tmp/keys" | LC_ALL=C sort > "$tmp/cacheable"
+	LC_ALL=C sort "$tmp/files" | LC_ALL=C comm -23 - "$tmp/cacheable" >> "$tmp/miss"
+	mv "$tmp/miss" "$tmp/files"
+}
+
+# cache_store FACTS: keeps the facts of each file run (an empty entry for a
+# file without facts); nothing if a fact names a file that was not run
+cache_store() {
+	LC_ALL=C sort -t '	' -k2,2 -s "$1" | awk -F '\t' -v keys="$tmp/keys" \
+		-v files="$tmp/files" -v sfx=".tmp.$$" '
+		FILENAME == files { run[$0] = 1; next }
+		FILENAME == keys { if ($1 in run) e[$1] = $2; next }
+		!($2 in run) { bad = 1; exit }
+		$2 != last { if (t != "") close(t); t = ""; last = $2; if ($2 in e) t = e[$2] sfx }
+		t != "" { print > t }
+		END { exit bad }' "$tmp/files" "$tmp/keys" - || { rm -f "$cdir"/*.tmp.$$; return 0; }
+	while IFS='	' read -r _p _e; do
+		grep -qxF -- "$_p" "$tmp/files" || continue
+		[ -f "$_e.tmp.$$" ] || : > "$_e.tmp.$$"
+		mv -f "$_e.tmp.$$" "$_e"
+	done < "$tmp/keys"
+}
+
 case $mode in
 facts)
 	[ $# -gt 0 ] || exit 0
 	printf '%s\n' "$@" > "$tmp/files"
+	if [ -n "${GATHERLINT_CACHE-}" ]; then
+		cache_split
+		[ -s "$tmp/files" ] || { cat "$tmp/hits"; exit 0; }
+	fi
 
 	# Chunks are counted on the audited files: the self-check's canary (an
 	# absolute path, see bin/gatherlint) rides in the lightest chunk, in the
@@ -92,7 +150,12 @@ facts)
 			die "spatch failed: $(grep -vE '^($|HANDLING: |bad: |BAD:!!!!! |badcount: )' "${c%.rc}.err" | tail -1)"
 		fi
 	done
-	cat "$tmp"/chunk.*.out | grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete|nullcall)	'
+	cat "$tmp"/chunk.*.out | grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete|nullcall)	' > "$tmp/facts"
+	if [ -n "${GATHERLINT_CACHE-}" ]; then
+		cache_store "$tmp/facts"
+		cat "$tmp/hits"
+	fi
+	cat "$tmp/facts"
 	exit 0
 	;;
 chunk)

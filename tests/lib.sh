@@ -9,6 +9,11 @@ OUT=${GATHERLINT_TEST_OUT:-$top/tests/out}
 _self=$(basename "$0" .sh)
 mkdir -p "$OUT"
 : "${TALLY:=$OUT/tally}"
+# The cocci engine keeps the facts of each file it ran in this run's
+# cache (lib/engine-cocci.sh): each corpus file goes through spatch once
+# per make check, not once per test.  GATHERLINT_CACHE= (empty) turns it off.
+GATHERLINT_CACHE=${GATHERLINT_CACHE-$OUT/run/cache}
+export GATHERLINT_CACHE
 
 ok() {
 	printf 'ok - %s\n' "$*"

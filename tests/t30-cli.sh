@@ -151,13 +151,43 @@ check "a whole tree prints the summary with where the core was read" t_summary_c
 if command -v script >/dev/null; then
 	# shellcheck disable=SC2086
 	t_progress() {
-		script -qc "'$GL' audit --fail-on=never --format=tsv formats lone > /dev/null" /dev/null |
+		script -qc "GATHERLINT_CACHE= '$GL' audit --fail-on=never --format=tsv formats lone > /dev/null" /dev/null |
 			tr '\r' '\n' | grep -qE "^gatherlint: [0-9]+/$(find formats lone -name '*.c' | wc -l) files"
 	}
 	check "progress (files done of total) on stderr when it is a terminal" t_progress
 fi
 t_noprogress() { [ ! -s "$OUT/np.err" ]; }	# the first audit above
 check "no progress when stderr is not a terminal" t_noprogress
+
+# --- the facts cache (GATHERLINT_CACHE) ----------------------------------------
+# A second audit takes the file's facts from the cache (a fact written
+# into its entry shows in the report); a changed file goes through spatch
+# again.
+if have_engine cocci; then
+	cc=$OUT/cache-test
+	cl=$OUT/cached/${lone##*/}
+	rm -rf "$cc" "$OUT/cached" && mkdir -p "$OUT/cached" && cp "$lone" "$cl"
+	# cached_audit CACHE OUT: audits the copy with GATHERLINT_CACHE=CACHE
+	cached_audit() {
+		(cd "$OUT/cached" && GATHERLINT_CACHE=$1 "$GL" audit --fail-on=never \
+			--format=tsv "${cl##*/}") > "$2"
+	}
+	entries() { find "$cc" -type f | wc -l; }
+	t_cache() {
+		cached_audit "$cc" "$OUT/cache1.tsv" && cached_audit '' "$OUT/cache0.tsv" &&
+			[ "$(entries)" -eq 2 ] && cmp -s "$OUT/cache0.tsv" "$OUT/cache1.tsv" &&
+			ent=$(find "$cc" -type f -name "*-${cl##*/}") &&
+			printf 'incomplete\t%s\t1\t-\tcache-marker\n' "${cl##*/}" >> "$ent" &&
+			cached_audit "$cc" "$OUT/cache2.tsv" && [ "$(entries)" -eq 2 ] &&
+			grep -q cache-marker "$OUT/cache2.tsv"
+	}
+	check "facts cache: the same report as without it; a second audit reads the entries" t_cache
+	t_cache_changed() {
+		printf '\n/* changed */\n' >> "$cl" && cached_audit "$cc" "$OUT/cache3.tsv" &&
+			[ "$(entries)" -eq 3 ] && cmp -s "$OUT/cache0.tsv" "$OUT/cache3.tsv"
+	}
+	check "facts cache: a changed file goes through spatch again" t_cache_changed
+fi
 
 # --- output formats -----------------------------------------------------------
 n=$(($(wc -l < "$OUT/all.tsv") - 1))
