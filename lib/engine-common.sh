@@ -41,7 +41,8 @@ find_tree() {
 			break
 		fi
 		[ "$_d" = / ] && break
-		_d=$(dirname "$_d")
+		case $_d in */*) _d=${_d%/*} ;; *) break ;; esac
+		[ -n "$_d" ] || _d=/
 	done
 	if [ -n "$ktop" ]; then
 		case $1 in "$ktop") rel= ;; *) rel=${1#"$ktop"/}/ ;; esac
@@ -57,4 +58,25 @@ c_files() {
 		case $_f in *.c) printf '%s\n' "$_f" ;; esac
 	done > "$tmp/files"
 	[ -s "$tmp/files" ]
+}
+
+# db_name FILE: sets $dbn to FILE's name in a db directory, its slashes
+# turned into '+' (without a process: it runs once per unit)
+db_name() {
+	_r=$1
+	dbn=
+	while :; do
+		case $_r in
+		*/*) dbn=$dbn${_r%%/*}+; _r=${_r#*/} ;;
+		*) break ;;
+		esac
+	done
+	dbn=$dbn$_r
+}
+
+# batch N JOBS: how many of N units one worker process takes, so that JOBS
+# workers get about four batches each (a process per unit costs more than
+# a small unit's compile)
+batch() {
+	echo $(( ($1 + $2 * 4 - 1) / ($2 * 4) ))
 }

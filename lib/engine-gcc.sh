@@ -182,7 +182,7 @@ fi
 
 # kcmd FILE: the compiler command kbuild saved for FILE (relative to
 # ktop), without the steps that follow it (objtool), its output
-# discarded and its dependency file dropped; fails if there is none.
+# discarded (-S: the assembler is not run) and its dependency file dropped; fails if there is none.
 kcmd() {
 	c=$objtree/$(dirname "$1")/.$(basename "$1" .c).o.cmd
 	[ -f "$c" ] || return 1
@@ -192,6 +192,7 @@ kcmd() {
 		s/\\#/#/g
 		s/ -Wp,-MMD,[^ ]*//
 		s/ *; .*//
+		s/ -c -o [^ ]*\.o / -S -o \/dev\/null /
 		s/ -o [^ ]*\.o / -o \/dev\/null /
 		s/ -fplugin=[^ ]*gatherlint_plugin\.so//g
 		s/ -fplugin-arg-gatherlint_plugin-[^ ]*//g
@@ -218,7 +219,7 @@ compile() {
 		return
 	fi
 	# shellcheck disable=SC2086
-	LC_ALL=C "$cc" -c -o /dev/null -w ${incdir:+-I "$incdir"} \
+	LC_ALL=C "$cc" -S -o /dev/null -w ${incdir:+-I "$incdir"} \
 		${GATHERLINT_CFLAGS:-} \
 		-fplugin="$plugin" -fplugin-arg-gatherlint_plugin-db="$db" \
 		"$@" "$f"
@@ -305,7 +306,8 @@ why_unbuilt() {
 # file of the list that was not analysed.
 incomplete_facts() {
 	while IFS= read -r f; do
-		e=$tmp/db/$(printf '%s' "$f" | tr '/' '+')
+		db_name "$f"
+		e=$tmp/db/$dbn
 		if [ -f "$e.unbuilt" ]; then
 			printf 'incomplete\t%s\t1\t-\tnot built in this kernel configuration: %s\n' \
 				"$f" "$(cat "$e.unbuilt")"
@@ -419,7 +421,8 @@ facts)
 	tr '\n' '\0' < "$tmp/replay" |
 		GATHERLINT_DB=$tmp/db GATHERLINT_PLUGIN=$plugin \
 		GATHERLINT_OBJTREE=${objtree:-} GATHERLINT_CC=$cc \
-		xargs -0 -r -P "$jobs" -n 1 "$here/engine-gcc.sh" one "$root"
+		xargs -0 -r -P "$jobs" -n "$(batch "$(wc -l < "$tmp/replay")" "$jobs")" \
+		"$here/engine-gcc.sh" one "$root"
 	incomplete_facts "$tmp/files"
 	# an includer read for a header that fails to compile is said too (an
 	# includer the configuration does not build has nothing to say)
@@ -437,15 +440,17 @@ facts)
 	exit 0
 	;;
 one)
-	# One file (run by xargs above), facts into $GATHERLINT_DB.
-	f=$1
-	base=$GATHERLINT_DB/$(printf '%s' "$f" | tr '/' '+')
-	compile "$f" "$GATHERLINT_DB" 2> "$base.err"
-	case $? in
-	0) ;;
-	3) printf 'no saved kbuild command; build it or use --engine=cocci\n' > "$base.unbuilt"; rm -f "$base.err" ;;
-	*) mv "$base.err" "$base.failed" ;;
-	esac
+	# Some files (run by xargs above), facts into $GATHERLINT_DB.
+	for f; do
+		db_name "$f"
+		base=$GATHERLINT_DB/$dbn
+		compile "$f" "$GATHERLINT_DB" 2> "$base.err"
+		case $? in
+		0) ;;
+		3) printf 'no saved kbuild command; build it or use --engine=cocci\n' > "$base.unbuilt"; rm -f "$base.err" ;;
+		*) mv "$base.err" "$base.failed" ;;
+		esac
+	done
 	exit 0
 	;;
 fix)

@@ -93,7 +93,8 @@ facts)
 	if [ -s "$tmp/plain" ]; then
 		tr '\n' '\0' < "$tmp/plain" |
 			GATHERLINT_DB=$tmp/db GATHERLINT_INC=$incdir \
-			xargs -0 -P "$jobs" -n 1 "$here/engine-sparse.sh" one "$root"
+			xargs -0 -P "$jobs" -n "$(batch "$(wc -l < "$tmp/plain")" "$jobs")" \
+			"$here/engine-sparse.sh" one "$root"
 	fi
 	# kernel files: kbuild runs the checker on the objects, C=2
 	if [ -s "$tmp/objs" ]; then
@@ -103,7 +104,8 @@ facts)
 			$(cat "$tmp/objs")) > "$tmp/kbuild.log" 2>&1
 		while IFS= read -r o; do
 			f=${o%.o}.c
-			base=$tmp/db/$(printf '%s' "$f" | tr '/' '+')
+			db_name "$f"
+			base=$tmp/db/$dbn
 			set -- "$base".*.facts
 			[ -f "$1" ] && continue
 			why=$(grep -m1 -E 'error|Error' "$tmp/kbuild.log" | tr '\t' ' ' | cut -c1-160)
@@ -112,7 +114,8 @@ facts)
 		done < "$tmp/objs"
 	fi
 	while IFS= read -r f; do
-		base=$tmp/db/$(printf '%s' "$f" | tr '/' '+')
+		db_name "$f"
+		base=$tmp/db/$dbn
 		[ -f "$base.failed" ] || continue
 		why=$(grep -m1 'error' "$base.failed" | tr '\t' ' ' | cut -c1-160)
 		printf 'incomplete\t%s\t1\t-\tsparse failed on this file: %s\n' \
@@ -128,17 +131,19 @@ facts)
 	exit 0
 	;;
 one)
-	# One plain file (run by xargs above), facts into $GATHERLINT_DB.
-	f=$1
-	base=$GATHERLINT_DB/$(printf '%s' "$f" | tr '/' '+')
-	# shellcheck disable=SC2086
-	if ! "$checker" -fgatherlint-db="$GATHERLINT_DB" \
-		${GATHERLINT_INC:+-I "$GATHERLINT_INC"} ${GATHERLINT_SPARSE_FLAGS:-} \
-		"$f" > "$base.err" 2>&1; then
-		mv "$base.err" "$base.failed"
-	else
-		rm -f "$base.err"
-	fi
+	# Some plain files (run by xargs above), facts into $GATHERLINT_DB.
+	for f; do
+		db_name "$f"
+		base=$GATHERLINT_DB/$dbn
+		# shellcheck disable=SC2086
+		if ! "$checker" -fgatherlint-db="$GATHERLINT_DB" \
+			${GATHERLINT_INC:+-I "$GATHERLINT_INC"} ${GATHERLINT_SPARSE_FLAGS:-} \
+			"$f" > "$base.err" 2>&1; then
+			mv "$base.err" "$base.failed"
+		else
+			rm -f "$base.err"
+		fi
+	done
 	exit 0
 	;;
 *)

@@ -49,3 +49,21 @@ have_engine() {	# have_engine cocci|gcc|sparse
 	*) false ;;
 	esac
 }
+
+# per_file_cmp LABEL WANT GOT FILES: for each file named in FILES (one a
+# line), an ok when the lines of WANT whose first tab-separated field is
+# that file equal those of GOT, else a not ok with the missing and the
+# extra lines (one awk, not two greps a file)
+per_file_cmp() {
+	awk -F '\t' -v label="$1" -v want="$2" -v got="$3" -v tally="$TALLY" '
+		FILENAME == want { w[$1] = w[$1] $0 "\n"; next }
+		FILENAME == got { g[$1] = g[$1] $0 "\n"; next }
+		{
+			f = $0
+			if (w[f] == g[f]) { print "ok - " label " " f; print "pass" >> tally; next }
+			print "not ok - " label " " f; print "fail" >> tally
+			n = split(w[f], a, "\n"); m = split(g[f], b, "\n")
+			for (i = 1; i < n; i++) if (index("\n" g[f], "\n" a[i] "\n") == 0) print "#   missing: " a[i]
+			for (i = 1; i < m; i++) if (index("\n" w[f], "\n" b[i] "\n") == 0) print "#   extra:   " b[i]
+		}' "$2" "$3" "$4"
+}

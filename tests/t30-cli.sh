@@ -111,13 +111,15 @@ if [ -r "$lone" ]; then
 	fi
 	rm -f "$OUT/unreadable.c"
 fi
-# A PATH without spatch: every other tool of /usr/bin and /bin is there.
+# A PATH without spatch: every other tool of /usr/bin and /bin is there
+# (symbolic links, one cp each: not a process a tool).
 nospatch=$OUT/nospatch-bin
 rm -rf "$nospatch" && mkdir -p "$nospatch"
-for b in /usr/bin/* /bin/*; do
-	n=${b##*/}
-	[ "$n" = spatch ] || [ -e "$nospatch/$n" ] || ln -s "$b" "$nospatch/$n" 2>/dev/null
-done
+cp -s /usr/bin/* "$nospatch/" 2>/dev/null
+cp -sn /bin/* "$nospatch/" 2>/dev/null
+rm -f "$nospatch/spatch"
+check "the PATH without spatch has the other tools (sh, awk) and not spatch" \
+	test -e "$nospatch/sh" -a -e "$nospatch/awk" -a ! -e "$nospatch/spatch"
 t_nospatch() {
 	PATH=$nospatch "$GL" audit "$lone" > /dev/null 2> "$OUT/nosp.err"
 	[ $? -eq 2 ] && grep -q 'spatch' "$OUT/nosp.err" && [ "$(wc -l < "$OUT/nosp.err")" -eq 1 ]
@@ -187,6 +189,28 @@ if have_engine cocci; then
 			[ "$(entries)" -eq 3 ] && cmp -s "$OUT/cache0.tsv" "$OUT/cache3.tsv"
 	}
 	check "facts cache: a changed file goes through spatch again" t_cache_changed
+	# The fix cache (same directory): spatch's diff of a file is kept; a
+	# second fix reads it (a line written into the entry shows in the
+	# diff); a changed file is fixed by spatch again.
+	cached_fix() {
+		(cd "$OUT/cached" && GATHERLINT_CACHE=$1 "$GL" fix "${cl##*/}") > "$2"
+	}
+	fixentries() { find "$cc" -path '*/fix-*' -type f | wc -l; }
+	t_fixcache() {
+		cached_fix "$cc" "$OUT/cfix1.diff" && cached_fix '' "$OUT/cfix0.diff" &&
+			[ -s "$OUT/cfix0.diff" ] && cmp -s "$OUT/cfix0.diff" "$OUT/cfix1.diff" &&
+			[ "$(fixentries)" -eq 1 ] &&
+			ent=$(find "$cc" -path '*/fix-*' -type f -name "*-${cl##*/}") &&
+			printf '# fix-marker\n' >> "$ent" &&
+			cached_fix "$cc" "$OUT/cfix2.diff" && grep -q '^# fix-marker$' "$OUT/cfix2.diff"
+	}
+	check "fix cache: the same diff as without it; a second fix reads the entry" t_fixcache
+	t_fixcache_changed() {
+		printf '\n/* changed again */\n' >> "$cl" && cached_fix "$cc" "$OUT/cfix3.diff" &&
+			[ "$(fixentries)" -eq 2 ] && ! grep -q fix-marker "$OUT/cfix3.diff" &&
+			cached_fix '' "$OUT/cfix4.diff" && cmp -s "$OUT/cfix3.diff" "$OUT/cfix4.diff"
+	}
+	check "fix cache: a changed file is fixed by spatch again" t_fixcache_changed
 fi
 
 # --- output formats -----------------------------------------------------------
