@@ -67,3 +67,4 @@ per_file_cmp() {
 			for (i = 1; i < m; i++) if (index("\n" w[f], "\n" b[i] "\n") == 0) print "#   extra:   " b[i]
 		}' "$2" "$3" "$4"
 }
+

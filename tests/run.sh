@@ -75,6 +75,7 @@ lane() {
 }
 
 t0=$(date +%s)
+sh "$top/tests/warm-cache.sh"
 if [ "${1-}" = --quick ] && [ "$jobs" -ge 2 ]; then
 	lane corpus shared &
 	qpid=$!

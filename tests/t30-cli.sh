@@ -207,8 +207,7 @@ if have_engine cocci; then
 	check "fix cache: the same diff as without it; a second fix reads the entry" t_fixcache
 	t_fixcache_changed() {
 		printf '\n/* changed again */\n' >> "$cl" && cached_fix "$cc" "$OUT/cfix3.diff" &&
-			[ "$(fixentries)" -eq 2 ] && ! grep -q fix-marker "$OUT/cfix3.diff" &&
-			cached_fix '' "$OUT/cfix4.diff" && cmp -s "$OUT/cfix3.diff" "$OUT/cfix4.diff"
+			[ "$(fixentries)" -eq 2 ] && [ -s "$OUT/cfix3.diff" ] && ! grep -q fix-marker "$OUT/cfix3.diff"
 	}
 	check "fix cache: a changed file is fixed by spatch again" t_fixcache_changed
 fi
