@@ -70,8 +70,44 @@ tools_key() {
 		spatch --version 2>&1
 		ls -lL "$_sp"
 		printf '%s\n' "$_sp" "$spatch_opts" "$fix_opts" "$gatherlint_regionwords"
-		cat "$cocci" "$isos" "$macros" "$here/parse-check.awk" "$here/engine-cocci.sh"
+		cat "$cocci" "$isos" "$macros" "$here/parse-check.awk" "$here/engine-cocci.sh" \
+			"$here/slice.awk" "$here/gather-api.sh"
 	} | sha256sum | cut -c1-32
+}
+
+# The slices (lib/slice.awk, docs/design.md "Slices"): spatch reads each
+# file with the functions that cannot give a fact blanked.  GATHERLINT_SLICE=0
+# turns them off.
+
+# slice_prepare: $tmp/gnames, the gather functions of all the files audited
+# (lib/slice.awk's names mode: what a nullcall or call: fact can name), and
+# $tmp/gment, "PATH<TAB>NAMES" the ones each file mentions (sorted, comma-
+# separated): with its bytes, all that a file's slice depends on
+slice_prepare() {
+	tr '\n' '\0' < "$tmp/files" | xargs -0 awk -v MODE=names -f "$here/slice.awk" |
+		LC_ALL=C sort -u > "$tmp/gnames" || die "cannot read the gather functions"
+	[ -s "$tmp/gnames" ] || return 0
+	tr '\n' '\0' < "$tmp/files" | xargs -0 grep -HowFZ -f "$tmp/gnames" -- 2> /dev/null |
+		tr '\0' '\t' | LC_ALL=C sort -u | awk -F '\t' '
+		$1 != p { if (p != "") print p "\t" s; p = $1; s = $2; next }
+		{ s = s "," $2 }
+		END { if (p != "") print p "\t" s }' > "$tmp/gment"
+}
+
+# slice_chunk CHUNK DIR: the slices of CHUNK's files (relative to ROOT, the
+# current directory) under DIR, at the same paths; false if one cannot be
+# made or there is none (spatch then reads the files themselves)
+slice_chunk() {
+	grep -v '^/' "$1" > "$1.rel" || return 1
+	awk -F/ 'NF > 1 { sub(/\/[^\/]*$/, ""); print }' "$1.rel" | LC_ALL=C sort -u |
+		tr '\n' '\0' | (mkdir -p "$2" && cd "$2" && xargs -0 -r mkdir -p) || return 1
+	tr '\n' '\0' < "$1.rel" | xargs -0 awk -v WORDS="$gatherlint_slicewords" \
+		-v FIELDS="$gatherlint_opsfields" -v GFILE="${1%/*}/gnames" -v OUT="$2" \
+		-f "$here/slice.awk" || return 1
+	# (awk writes nothing for an empty file)
+	while IFS= read -r _f; do
+		[ -f "$2/$_f" ] || : > "$2/$_f" || return 1
+	done < "$1.rel"
 }
 
 # chunk_cap N SIZES: N, or fewer chunks so that each holds at least 128 KiB
@@ -81,19 +117,27 @@ chunk_cap() {
 }
 
 # cache_split: $tmp/files becomes the files not in the cache, $tmp/hits the
-# cached facts of the others, $tmp/keys "PATH<TAB>ENTRY" of each cacheable file
+# cached facts of the others, $tmp/keys "PATH<TAB>ENTRY<TAB>SLICE" of each
+# cacheable file.  SLICE, what the file's slice depends on besides its
+# bytes (its mentions of the gather functions, slice_prepare; `off`
+# unsliced), is the entry's first line: an entry of another SLICE is a miss.
 cache_split() {
 	cdir=$GATHERLINT_CACHE/cocci-$(tools_key facts)
 	mkdir -p "$cdir" || die "cannot create the facts cache $cdir"
-	tr '\n' '\0' < "$tmp/files" | xargs -0 sha256sum | awk -v d="$cdir" '
+	tr '\n' '\0' < "$tmp/files" | xargs -0 sha256sum | awk -v d="$cdir" \
+		-v gm="$tmp/gment" -v off="$([ -f "$tmp/gnames" ] || echo 1)" '
+		FILENAME == gm { m[$1] = $2; next }
 		# (sha256sum escapes a name with a backslash or newline: not cached)
 		/^\\/ { next }
-		{ p = substr($0, 67); m = p; gsub(/\//, "!", m)
-		  if (length(m) < 200) print p "\t" d "/" $1 "-" m }' > "$tmp/keys"
+		{ p = substr($0, 67); k = p; gsub(/\//, "!", k)
+		  if (length(k) < 200) print p "\t" d "/" $1 "-" k "\t" (off ? "off" : ((p in m) ? m[p] : "-")) }' \
+		"$tmp/gment" - > "$tmp/keys"
 	: > "$tmp/hits"
 	: > "$tmp/miss"
-	while IFS='	' read -r _p _e; do
-		if [ -f "$_e" ]; then cat "$_e" >> "$tmp/hits"; else printf '%s\n' "$_p" >> "$tmp/miss"; fi
+	while IFS='	' read -r _p _e _m; do
+		_s=
+		[ ! -f "$_e" ] || read -r _s < "$_e" || :
+		if [ "$_s" = "# slice	$_m" ]; then cat "$_e" >> "$tmp/hits"; else printf '%s\n' "$_p" >> "$tmp/miss"; fi
 	done < "$tmp/keys"
 	# the files that cannot be cached are always run
 	cut -f1 "$tmp/keys" | LC_ALL=C sort > "$tmp/cacheable"
@@ -107,14 +151,15 @@ cache_store() {
 	LC_ALL=C sort -t '	' -k2,2 -s "$1" | awk -F '\t' -v keys="$tmp/keys" \
 		-v files="$tmp/files" -v sfx=".tmp.$$" '
 		FILENAME == files { run[$0] = 1; next }
-		FILENAME == keys { if ($1 in run) e[$1] = $2; next }
+		FILENAME == keys { if ($1 in run) { e[$1] = $2; m[$1] = $3 }; next }
 		!($2 in run) { bad = 1; exit }
-		$2 != last { if (t != "") close(t); t = ""; last = $2; if ($2 in e) t = e[$2] sfx }
+		$2 != last { if (t != "") close(t); t = ""; last = $2
+			     if ($2 in e) { t = e[$2] sfx; print "# slice\t" m[$2] > t } }
 		t != "" { print > t }
 		END { exit bad }' "$tmp/files" "$tmp/keys" - || { rm -f "$cdir"/*.tmp.$$; return 0; }
-	while IFS='	' read -r _p _e; do
+	while IFS='	' read -r _p _e _m; do
 		grep -qxF -- "$_p" "$tmp/files" || continue
-		[ -f "$_e.tmp.$$" ] || : > "$_e.tmp.$$"
+		[ -f "$_e.tmp.$$" ] || printf '# slice\t%s\n' "$_m" > "$_e.tmp.$$"
 		mv -f "$_e.tmp.$$" "$_e"
 	done < "$tmp/keys"
 }
@@ -170,9 +215,11 @@ case $mode in
 facts)
 	[ $# -gt 0 ] || exit 0
 	printf '%s\n' "$@" > "$tmp/files"
+	: > "$tmp/gment"
+	[ "${GATHERLINT_SLICE-1}" = 0 ] || slice_prepare
 	if [ -n "${GATHERLINT_CACHE-}" ]; then
 		cache_split
-		[ -s "$tmp/files" ] || { cat "$tmp/hits"; exit 0; }
+		[ -s "$tmp/files" ] || { grep -v '^#' "$tmp/hits"; exit 0; }
 	fi
 
 	# Chunks are counted on the audited files: the self-check's canary (an
@@ -216,7 +263,7 @@ facts)
 	cat "$tmp"/chunk.*.out | grep -E '^(fn|ret|ops|bind|fmtinit|fmtid|incomplete|nullcall)	' > "$tmp/facts"
 	if [ -n "${GATHERLINT_CACHE-}" ]; then
 		cache_store "$tmp/facts"
-		cat "$tmp/hits"
+		grep -v '^#' "$tmp/hits"
 	fi
 	cat "$tmp/facts"
 	exit 0
@@ -228,9 +275,15 @@ chunk)
 	# unit (every binding tried on every file); separate groups share
 	# one process and one compiled script.
 	awk 'NR > 1 { print "" } { print }' "$c" > "$c.groups"
+	# spatch reads the slices (of the same names, in their own tree), or the
+	# files themselves if they cannot be made
+	sdir=.
+	if [ -f "${c%/*}/gnames" ] && slice_chunk "$c" "${c%/*}/slice"; then
+		sdir=${c%/*}/slice
+	fi
 	# shellcheck disable=SC2086
-	spatch $spatch_opts --iso-file "$isos" --macro-file "$macros" -D facts --sp-file "$cocci" \
-		--file-groups "$c.groups" > "$c.out" 2> "$c.err"
+	(cd "$sdir" && exec spatch $spatch_opts --iso-file "$isos" --macro-file "$macros" \
+		-D facts --sp-file "$cocci" --file-groups "$c.groups") > "$c.out" 2> "$c.err"
 	echo $? > "$c.rc"
 	awk -v KEYS="$gatherlint_regionwords" -f "$here/parse-check.awk" "$c.err" >> "$c.out"
 	# Progress while stderr is a terminal: files done of total.

@@ -244,6 +244,8 @@ sh)
 	$1 == "sync" && $2 != "*" && !sf[$2]++ { add("syncfields", $2) }
 	$1 == "param" { params = params (params == "" ? "" : " ") $2 "=" $3 }
 	$1 == "fill" { fills = fills (fills == "" ? "" : " ") $2 }
+	$1 != "param" && $2 != "*" && $2 != "-" && !sw[$2]++ { add("slicewords", $2) }
+	($1 == "entry" || $1 == "sync" || $1 == "tlbaddcb" || $1 == "flushcb" || $1 == "fmtunmap") && $2 != "*" && !of[$2]++ { add("opsfields", $2) }
 	$1 == "entry" && $3 == "iommu_domain_ops" { dunmaps = dunmaps (dunmaps == "" ? "" : " ") $2 }
 	END {
 		print "# candidate files mention one of these (grep -E)"
@@ -258,6 +260,10 @@ sh)
 		print "# for the core probe (space separated): the fills, the unmap fields of iommu_domain_ops"
 		print "gatherlint_fills='\''" fills "'\''"
 		print "gatherlint_domainunmaps='\''" dunmaps "'\''"
+		print "# the slices of the cocci engine (lib/slice.awk): a function that mentions one of"
+		print "# these is kept (ERE, substrings), and one named to one of these ops fields"
+		print "gatherlint_slicewords='\''" val["slicewords"] "'\''"
+		print "gatherlint_opsfields='\''" val["opsfields"] "'\''"
 	}' "$api"
 	;;
 *)

@@ -31,7 +31,7 @@ FNR == 1 {
 	nf = 0
 }
 
-{ text[FILENAME] = text[FILENAME] $0 "\n" }
+{ L[FNR] = $0; nl = FNR }
 
 /^[ \t]*#[ \t]*define[ \t]+[A-Za-z_][A-Za-z0-9_]*/ {
 	m = $0
@@ -54,12 +54,20 @@ inmacro {
 		inmacro = 0
 }
 
-function classify(file, fn,    t, i, kv) {
-	t = text[file]
-	for (i = 1; i <= nparams; i++) {
-		split(param[i], kv, "=")
-		if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+" kv[1] "[ \t]*\\*"))
-			return kv[2]
+# classify(fn): the ops type of the function fn of the file at hand, by the
+# first parameter of its definition ("fn(" and that parameter within three
+# lines: a file's lines are never joined into one string, whose growth
+# line by line costs the square of its length)
+function classify(fn,    t, i, j, kv) {
+	for (j = 1; j <= nl; j++) {
+		if (index(L[j], fn) == 0)
+			continue
+		t = L[j] "\n" L[j + 1] "\n" L[j + 2]
+		for (i = 1; i <= nparams; i++) {
+			split(param[i], kv, "=")
+			if (match(t, fn "[ \t]*\\([ \t\n]*struct[ \t]+" kv[1] "[ \t]*\\*"))
+				return kv[2]
+		}
 	}
 	return ""
 }
@@ -71,7 +79,7 @@ function flush_file(    i, p, type, seen) {
 			mtype[p[1], p[3]] = ""
 		}
 		if (p[4] !~ syncre) {
-			type = classify(p[1], p[5])
+			type = classify(p[5])
 			if (type != "")
 				mtype[p[1], p[3]] = type
 		}
@@ -88,7 +96,8 @@ function flush_file(    i, p, type, seen) {
 		print "ops", p[1], p[2], "macro@" p[3], type, p[4], p[5]
 	}
 	nf = 0
-	delete text
+	delete L
+	nl = 0
 }
 
 END { if (!bad) flush_file() }

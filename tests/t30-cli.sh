@@ -184,6 +184,15 @@ if have_engine cocci; then
 			grep -q cache-marker "$OUT/cache2.tsv"
 	}
 	check "facts cache: the same report as without it; a second audit reads the entries" t_cache
+	# an entry whose slice line (the gather functions the file mentions)
+	# is not the one of this run is a miss: spatch runs again
+	t_cache_slice() {
+		ent=$(find "$cc" -type f -name "*-${cl##*/}") &&
+			sed -i '1s/.*/# slice	another_gather_function/' "$ent" &&
+			cached_audit "$cc" "$OUT/cache2b.tsv" && ! grep -q cache-marker "$OUT/cache2b.tsv" &&
+			cmp -s "$OUT/cache0.tsv" "$OUT/cache2b.tsv" && ! grep -q another_gather "$ent"
+	}
+	check "facts cache: an entry made for other gather functions is not read" t_cache_slice
 	t_cache_changed() {
 		printf '\n/* changed */\n' >> "$cl" && cached_audit "$cc" "$OUT/cache3.tsv" &&
 			[ "$(entries)" -eq 3 ] && cmp -s "$OUT/cache0.tsv" "$OUT/cache3.tsv"
