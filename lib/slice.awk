@@ -132,6 +132,10 @@ function flush_file(   i, j, u, s, e, t, name, h, depth, ok, nu, changed, w, txt
 			txt = txt L[m] "\n"
 		UT[nu] = txt
 		KEEP[nu] = (txt ~ WORDS || mentions_g(txt))
+		# (a name not read, as of a function returning a function pointer:
+		# its callers could not be told, so it stays)
+		if (name !~ /^[A-Za-z_][A-Za-z0-9_]*$/)
+			KEEP[nu] = 1
 		i = j
 	}
 	# the names an ops field is given, anywhere in the file
