@@ -68,9 +68,10 @@ MODE == "names" {
 	next
 }
 
-# mentions_g(s): s names a function of G
+# mentions_g(s): s names a function of G (a word as grep -w reads one: a
+# number is a word too, so "1foo" does not mention foo)
 function mentions_g(s) {
-	while (match(s, /[A-Za-z_][A-Za-z0-9_]*/)) {
+	while (match(s, /[A-Za-z0-9_]+/)) {
 		if (substr(s, RSTART, RLENGTH) in G)
 			return 1
 		s = substr(s, RSTART + RLENGTH)
@@ -162,7 +163,7 @@ function flush_file(   i, j, u, s, e, t, name, h, depth, ok, nu, changed, w, txt
 				continue
 			SEEN[u] = 1
 			rest = UT[u]
-			while (match(rest, /[A-Za-z_][A-Za-z0-9_]*/)) {
+			while (match(rest, /[A-Za-z0-9_]+/)) {
 				MENT[substr(rest, RSTART, RLENGTH)] = 1
 				rest = substr(rest, RSTART + RLENGTH)
 			}

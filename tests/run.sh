@@ -48,16 +48,22 @@ one_test() {
 # lane kernel|corpus|all [shared]: the lane's tests, in order; with
 # "shared", each test is taken by the first lane to reach it (a claim
 # directory), so that two lanes share one list
-# The tests in the order a lane takes them: with "shared", the heaviest
-# first (by their CPU seconds in make check-quick), so that two lanes end
-# about together; then the others by name.
-heavy="t30-cli.sh t40-fix.sh t20-engines.sh t25-plugin.sh t27-differential.sh"
+# The tests in the order a lane takes them: with "shared", the corpus tests
+# by their seconds in make check-quick, longest first, so that two lanes end
+# about together (the last ones are the shortest); then any other by name.
+heavy="t30-cli.sh t40-fix.sh t25-plugin.sh t27-differential.sh t00-static.sh
+	t70-hooks.sh t20-engines.sh t35-scope.sh t22-slice.sh t50-install.sh
+	t05-corpus.sh t11-core-unit.sh t10-resolver.sh"
 tests_in_order() {
-	if [ "${1-}" = shared ]; then
-		for h in $heavy; do [ -f "$top/tests/$h" ] && echo "$top/tests/$h"; done
+	_mode=${1-}
+	# shellcheck disable=SC2086
+	set -- $heavy
+	_hv=" $* "
+	if [ "$_mode" = shared ]; then
+		for h; do [ -f "$top/tests/$h" ] && echo "$top/tests/$h"; done
 	fi
 	for t in "$top"/tests/t[0-9]*.sh; do
-		case " $heavy " in *" ${t##*/} "*) [ "${1-}" = shared ] && continue ;; esac
+		case $_hv in *" ${t##*/} "*) [ "$_mode" = shared ] && continue ;; esac
 		echo "$t"
 	done
 }
