@@ -71,7 +71,7 @@ tools_key() {
 		ls -lL "$_sp"
 		printf '%s\n' "$_sp" "$spatch_opts" "$fix_opts" "$gatherlint_regionwords"
 		cat "$cocci" "$isos" "$macros" "$here/parse-check.awk" "$here/engine-cocci.sh" \
-			"$here/slice.awk" "$here/gather-api.sh"
+			"$here/slice.awk" "$here/gather-api.sh" "$here/ocamlopt-cache.sh"
 	} | sha256sum | cut -c1-32
 }
 
@@ -108,6 +108,25 @@ slice_chunk() {
 	while IFS= read -r _f; do
 		[ -f "$2/$_f" ] || : > "$2/$_f" || return 1
 	done < "$1.rel"
+}
+
+# ocaml_cache: with GATHERLINT_CACHE, spatch's OCaml compiler goes through
+# lib/ocamlopt-cache.sh (first in PATH as ocamlopt.opt and ocamlopt, for the
+# names this machine has): the script's module is compiled once per tools
+ocaml_cache() {
+	[ -n "${GATHERLINT_CACHE-}" ] || return 0
+	mkdir -p "$tmp/ocamlbin" || return 0
+	for _n in ocamlopt.opt ocamlopt; do
+		_r=$(command -v "$_n") || continue
+		ln -s "$here/ocamlopt-cache.sh" "$tmp/ocamlbin/$_n" || return 0
+		case $_n in
+		ocamlopt.opt) GATHERLINT_REAL_OCAMLOPT_OPT=$_r ;;
+		*) GATHERLINT_REAL_OCAMLOPT=$_r ;;
+		esac
+	done
+	GATHERLINT_OCAML_CACHE=$GATHERLINT_CACHE/ocaml-$(tools_key ocaml)
+	export GATHERLINT_REAL_OCAMLOPT_OPT GATHERLINT_REAL_OCAMLOPT GATHERLINT_OCAML_CACHE
+	PATH=$tmp/ocamlbin:$PATH
 }
 
 # chunk_cap N SIZES: N, or fewer chunks so that each holds at least 128 KiB
@@ -221,6 +240,7 @@ facts)
 		cache_split
 		[ -s "$tmp/files" ] || { grep -v '^#' "$tmp/hits"; exit 0; }
 	fi
+	ocaml_cache
 
 	# Chunks are counted on the audited files: the self-check's canary (an
 	# absolute path, see bin/gatherlint) rides in the lightest chunk, in the
@@ -311,6 +331,7 @@ fix)
 		cp "$tmp/order" "$tmp/run"
 	fi
 	if [ -s "$tmp/run" ]; then
+		ocaml_cache
 		tr '\n' '\0' < "$tmp/run" | xargs -0 stat -c '%s %n' > "$tmp/sizes"
 		nc=$(chunk_cap "$jobs" "$tmp/sizes")
 		awk -v nc="$nc" -v t="$tmp" '{

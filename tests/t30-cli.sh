@@ -175,7 +175,7 @@ if have_engine cocci; then
 		(cd "$OUT/cached" && GATHERLINT_CACHE=$1 "$GL" audit --fail-on=never \
 			--format=tsv "${cl##*/}") > "$2"
 	}
-	entries() { find "$cc" -type f | wc -l; }
+	entries() { find "$cc" -path '*/cocci-*' -type f | wc -l; }
 	t_cache() {
 		cached_audit "$cc" "$OUT/cache0.tsv" && [ "$(entries)" -eq 2 ] &&
 			cached_audit "$cc" "$OUT/cache1.tsv" && [ "$(entries)" -eq 2 ] &&
@@ -200,6 +200,19 @@ if have_engine cocci; then
 			[ "$(entries)" -eq 3 ] && cmp -s "$OUT/cache0.tsv" "$OUT/cache3.tsv"
 	}
 	check "facts cache: a changed file goes through spatch again" t_cache_changed
+	# The script's OCaml module (lib/ocamlopt-cache.sh) is compiled once and
+	# then read from the cache: a corrupted one makes the next spatch run
+	# fail (exit 2, one line), never pass silently; restored, it works.
+	t_ocaml_cache() {
+		m=$(find "$cc" -path '*/ocaml-*' -name '*.cmxs' | head -1) && [ -n "$m" ] &&
+			cp "$m" "$OUT/module.good" && printf 'not a module' > "$m" &&
+			printf '\n/* changed for the module */\n' >> "$cl" &&
+			{ cached_audit "$cc" "$OUT/cache4.tsv" 2> "$OUT/cache4.err"; [ $? -eq 2 ]; } &&
+			[ "$(wc -l < "$OUT/cache4.err")" -eq 1 ] &&
+			cp "$OUT/module.good" "$m" && cached_audit "$cc" "$OUT/cache5.tsv" &&
+			cmp -s "$OUT/cache0.tsv" "$OUT/cache5.tsv"
+	}
+	check "OCaml module cache: read again; a corrupted module is an error, restored it works" t_ocaml_cache
 	# The fix cache (same directory): spatch's diff of a file is kept; a
 	# second fix reads it and prints the same diff (a line written into the
 	# entry shows in the diff); a changed file is fixed by spatch again.
