@@ -182,7 +182,8 @@ fi
 
 # kcmd FILE: the compiler command kbuild saved for FILE (relative to
 # ktop), without the steps that follow it (objtool), its output
-# discarded (-S: the assembler is not run) and its dependency file dropped; fails if there is none.
+# discarded (-S: the assembler is not run) and its dependency file
+# dropped; fails if there is none.
 kcmd() {
 	c=$objtree/$(dirname "$1")/.$(basename "$1" .c).o.cmd
 	[ -f "$c" ] || return 1
