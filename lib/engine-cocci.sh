@@ -25,6 +25,8 @@ command -v spatch >/dev/null 2>&1 ||
 [ -r "$cocci" ] || die "cannot find cocci/iommu_unmap_gather.cocci"
 [ -r "$macros" ] || die "cannot find cocci/gatherlint.h"
 [ -r "$isos" ] || die "cannot find cocci/gatherlint.iso"
+[ -r "$here/slice.awk" ] || die "cannot find lib/slice.awk"
+[ -x "$here/ocamlopt-cache.sh" ] || die "cannot find lib/ocamlopt-cache.sh"
 
 mode=${1-}
 # version: the tool, as the self-check names it
@@ -84,8 +86,10 @@ tools_key() {
 # $tmp/gment, "PATH<TAB>NAMES" the ones each file mentions (sorted, comma-
 # separated): with its bytes, all that a file's slice depends on
 slice_prepare() {
-	tr '\n' '\0' < "$tmp/files" | xargs -0 awk -v MODE=names -f "$here/slice.awk" |
-		LC_ALL=C sort -u > "$tmp/gnames" || die "cannot read the gather functions"
+	# (awk's own status: a list short of a name would blank its callers)
+	tr '\n' '\0' < "$tmp/files" | xargs -0 awk -v MODE=names -f "$here/slice.awk" \
+		> "$tmp/gnames.all" || die "cannot read the gather functions of the files"
+	LC_ALL=C sort -u "$tmp/gnames.all" > "$tmp/gnames"
 	[ -s "$tmp/gnames" ] || return 0
 	tr '\n' '\0' < "$tmp/files" | xargs -0 grep -HowFZ -f "$tmp/gnames" -- 2> /dev/null |
 		tr '\0' '\t' | LC_ALL=C sort -u | awk -F '\t' '

@@ -139,11 +139,12 @@ function flush_file(   i, j, u, s, e, t, name, h, depth, ok, nu, changed, w, txt
 			KEEP[nu] = 1
 		i = j
 	}
-	# the names an ops field is given, anywhere in the file
+	# the names an ops field is given, anywhere in the file (the name may
+	# stand on the line after the "=")
 	delete NAMED
 	for (i = 1; i <= n; i++) {
-		rest = L[i]
-		while (match(rest, "(\\.|->)[ \t]*(" FIELDS ")[ \t]*=[ \t]*&?[ \t]*[A-Za-z_][A-Za-z0-9_]*")) {
+		rest = L[i] "\n" L[i + 1]
+		while (match(rest, "(\\.|->)[ \t]*(" FIELDS ")[ \t]*=[ \t\n]*&?[ \t\n]*[A-Za-z_][A-Za-z0-9_]*")) {
 			w = substr(rest, RSTART, RLENGTH)
 			rest = substr(rest, RSTART + RLENGTH)
 			sub(/.*[^A-Za-z0-9_]/, "", w)
